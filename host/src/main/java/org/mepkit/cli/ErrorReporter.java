@@ -1,0 +1,37 @@
+package org.mepkit.cli;
+
+import org.mepkit.serial.SerialException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions from a command into one line on stderr and an exit code. A stack trace is
+ * printed only when {@code MEP_DEBUG} is set: user errors never show one.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        int code = exitCodeOf(ex);
+        if (code == ExitCodes.INTERNAL) {
+            message = "internal error: " + ex + " (set MEP_DEBUG=1 for the stack trace)";
+        }
+        MepCommand.printError(cmd.getErr(), message);
+        if (System.getenv("MEP_DEBUG") != null) {
+            ex.printStackTrace(cmd.getErr());
+        }
+        return code;
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        if (ex instanceof MepException mep) return mep.exitCode();
+        if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
+        if (ex instanceof SerialException) return ExitCodes.PORT;
+        if (ex instanceof InterruptedException) return ExitCodes.INTERRUPTED;
+        if (ex instanceof IllegalArgumentException) return ExitCodes.BAD_INPUT;
+        return ExitCodes.INTERNAL;
+    }
+}
