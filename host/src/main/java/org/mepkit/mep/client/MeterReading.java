@@ -1,10 +1,12 @@
 package org.mepkit.mep.client;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mepkit.mep.table.PresentValue;
 import org.mepkit.mep.table.TableField;
 
 /**
@@ -15,13 +17,27 @@ import org.mepkit.mep.table.TableField;
  */
 public record MeterReading(MeterSession.StartupTables startup, MeterSession.PollReading poll) {
 
+    /** Format of the firmware's {@code CurrentDateTime} field. */
+    private static final DateTimeFormatter FIRMWARE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000Z'");
+
+    /**
+     * The firmware's dashboard fields in its order (identity, serial, clock, energy), then every
+     * BT28 present value the firmware knows, with its firmware name and unit (MQTT-only and
+     * web-page-only values included; the ones without a firmware name carry ours).
+     */
     public List<TableField> fields() {
         List<TableField> fields = new ArrayList<>();
-        fields.addAll(startup.identity().fields());
-        fields.addAll(startup.utility().fields());
-        fields.addAll(startup.clock().fields());
-        fields.addAll(poll.energy().fields());
-        fields.addAll(poll.present().fields());
+        fields.add(TableField.of("Meter_Manufacturer", startup.identity().manufacturer()));
+        fields.add(TableField.of("Meter_Model", startup.identity().model()));
+        fields.add(TableField.of("Meter_SW_Version", startup.identity().firmwareVersionText()));
+        fields.add(TableField.of("Utility_SN", startup.utility().serialNumber()));
+        fields.add(TableField.of("CurrentDateTime", startup.clock().dateTime()
+                .map(FIRMWARE_TIME::format).orElse(startup.clock().text())));
+        fields.add(TableField.of("Fwd_Act_Wh", poll.energy().forwardActiveWh(), "Wh"));
+        fields.add(TableField.of("Rev_Act_Wh", poll.energy().reverseActiveWh(), "Wh"));
+        for (PresentValue pv : PresentValue.values()) {
+            fields.add(TableField.of(pv.jsonName(), poll.present().value(pv), pv.unit()));
+        }
         return fields;
     }
 
