@@ -1,7 +1,6 @@
 package org.mepkit.perf;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,9 +115,5 @@ public final class PollBenchmark {
     static double percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static Duration seconds(double s) {
-        return Duration.ofNanos(Math.round(s * 1e9));
     }
 }
