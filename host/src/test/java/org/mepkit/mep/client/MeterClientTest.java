@@ -163,6 +163,33 @@ class MeterClientTest {
     }
 
     @Test
+    void aMeterThatJumpsToAnotherSequenceNumberIsFollowed() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterClient client = client(KEY);
+        MeterSession session = new MeterSession(client);
+        session.startup();
+        long before = client.nextSequence();
+        meter.inject(new MeterFault.WrongSequence(1));
+        session.poll();
+        assertEquals(2, events.count("resync"), "the boot resync and the jump");
+        // the meter jumps 1000 past the number it expected next (before + 1); the client takes
+        // that number for the resent BT23, then BT28 gets the following one
+        assertEquals(before + 1 + 1000 + 2, client.nextSequence(), "adopted the jumped number, then BT23 and BT28");
+    }
+
+    @Test
+    void lineNoiseInsteadOfAReplyIsReportedAsGarbageThenRetried() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Garbage(1, new byte[] {0x7F, (byte) 0xFF, 0x13}));
+        MeterSession.PollReading r = session.poll();
+        assertTrue(events.count("garbage") >= 1, events.log.toString());
+        assertEquals(1, events.count("retransmission"));
+        assertEquals(MeterProfile.DEFAULT.load().reverseW(), r.present().value(PresentValue.REV_W));
+    }
+
+    @Test
     void energyGrowsWithTheLoadOnTheMetersClock() throws Exception {
         ManualTicker meterClock = new ManualTicker();
         meter(MeterProfile.DEFAULT, meterClock);
