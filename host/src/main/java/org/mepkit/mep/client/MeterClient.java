@@ -52,6 +52,11 @@ public final class MeterClient {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** A client on the system clock with {@link ClientTimings#DEFAULT} timings. */
+    public static MeterClient withDefaults(SerialLine line, MbkKey key, LinkListener listener) {
+        return new MeterClient(line, key, org.mepkit.time.SystemTicker.INSTANCE, ClientTimings.DEFAULT, listener);
+    }
+
     public SerialLine line() {
         return line;
     }
@@ -97,7 +102,7 @@ public final class MeterClient {
      * A 0x0B is also reported to the listener as an authentication failure.
      */
     public Response exchange(Command command) throws IOException {
-        String what = describe(command);
+        String what = command.describe();
         int resyncs = 0;
         while (true) {
             Request request = new Request(command.body(), sequence);
@@ -230,7 +235,4 @@ public final class MeterClient {
         return ClientTimings.MAX_REPLY_BYTES;
     }
 
-    static String describe(Command command) {
-        return command.describe();
-    }
 }
