@@ -24,27 +24,45 @@ public final class Digest {
     }
 
     static byte[] compute(byte[] k, byte[] m, int off, int len) {
+        return run(k, m, off, len, Integer.MAX_VALUE);
+    }
+
+    /** The state D after {@code positions} key positions (for the §5.4 trace); stops early if the message ends. */
+    static byte[] afterPositions(byte[] k, byte[] m, int positions) {
+        return run(k, m, 0, m.length, positions);
+    }
+
+    private static byte[] run(byte[] k, byte[] m, int off, int len, int stopAfter) {
         int keyLen = k.length;
         int positions = keyLen == 6 ? 6 : keyLen + keyLen / 2;
         int[] d = new int[LENGTH];
         int p = 0;
+        int done = 0;
         do {
-            for (int r = 0; r < positions; r++) {
+            for (int r = 0; r < positions && done < stopAfter; r++, done++) {
                 int keyByte = k[r % keyLen] & 0xFF;
                 int prev = d[0];
                 for (int v = 7; v >= 0; v--) {
                     int bit = (keyByte >>> (7 - v)) & 1;
                     int mb = p < len ? m[off + p++] & 0xFF : 0;
-                    int n = ~(d[v] + v) & 0xFF;
-                    int t = bit == 1 ? rotl1(n) : (256 - rotr1(n)) & 0xFF;
-                    d[v] = (prev + mb + t) & 0xFF;
+                    d[v] = (prev + mb + t(n(d[v], v), bit)) & 0xFF;
                     prev = d[v];
                 }
             }
-        } while (p < len);
+        } while (p < len && done < stopAfter);
         byte[] out = new byte[LENGTH];
         for (int i = 0; i < LENGTH; i++) out[i] = (byte) d[i];
         return out;
+    }
+
+    /** Step value n = NOT((D[v] + v) mod 256). */
+    static int n(int dv, int v) {
+        return ~(dv + v) & 0xFF;
+    }
+
+    /** Step value t: n rotated left for a key bit 1, minus n rotated right for a key bit 0 (mod 256). */
+    static int t(int n, int keyBit) {
+        return keyBit == 1 ? rotl1(n) : (256 - rotr1(n)) & 0xFF;
     }
 
     private static int rotl1(int n) {
