@@ -61,6 +61,10 @@ public final class MeterClient {
         return line;
     }
 
+    public Ticker ticker() {
+        return ticker;
+    }
+
     public ClientTimings timings() {
         return timings;
     }

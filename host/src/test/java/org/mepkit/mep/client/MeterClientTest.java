@@ -116,6 +116,28 @@ class MeterClientTest {
     }
 
     @Test
+    void periodicPollingRunsTheAlertChainAfterAnAlertArrivedBetweenPolls() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        List<MeterSession.PollReading> readings = new ArrayList<>();
+        List<MeterSession.AlertChainResult> chains = new ArrayList<>();
+        session.poll(Duration.ofMillis(300), 3, new MeterSession.PollHandler() {
+            @Override public void reading(MeterSession.PollReading reading) {
+                readings.add(reading);
+                if (readings.size() == 1) meter.sendAlert();   // arrives while the client idles
+            }
+            @Override public void alertChain(MeterSession.AlertChainResult result) {
+                chains.add(result);
+            }
+        });
+        assertEquals(3, readings.size());
+        assertEquals(1, chains.size(), "one chain for the alert, before the second poll");
+        assertEquals(List.of("BT23", "BT28", "ET11", "ET13", "ET50", "BT07", "BT08", "BT23", "BT28", "BT23", "BT28"),
+                events.tablesSent().subList(8, events.tablesSent().size()));
+    }
+
+    @Test
     void mepFlagsBit1SendsTheAlertChainTo083A() throws Exception {
         meter(MeterProfile.EXPORT, SystemTicker.INSTANCE);
         MeterSession session = new MeterSession(client(KEY));
