@@ -212,6 +212,30 @@ class MeterClientTest {
     }
 
     @Test
+    void aReplyClaimingMoreBytesThanItHasTimesOutAndIsRetried() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.BadReplyLength(1, 5));
+        session.poll();
+        assertEquals(1, events.count("timeout"));
+        assertEquals(1, events.count("garbage incomplete reply at timeout"), events.log.toString());
+        assertEquals(1, events.count("retransmission"));
+    }
+
+    @Test
+    void aMalformedReplyIsGarbageAndRetriedWithoutWaitingForTheTimeout() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Garbage(1, new byte[] {0x00, 0x01, 0x0C}));   // a 0x0C without its number
+        session.poll();
+        assertEquals(1, events.count("garbage malformed reply"), events.log.toString());
+        assertEquals(0, events.count("timeout"));
+        assertEquals(1, events.count("retransmission"));
+    }
+
+    @Test
     void energyGrowsWithTheLoadOnTheMetersClock() throws Exception {
         ManualTicker meterClock = new ManualTicker();
         meter(MeterProfile.DEFAULT, meterClock);
