@@ -41,8 +41,12 @@ public final class VirtualMeter implements AutoCloseable {
     /** Quiet time left between an alert and a reply right after it (mep-protocol §2.3, firmware defect). */
     static final Duration ALERT_GAP = Duration.ofMillis(5);
     private static final Duration POLL = Duration.ofMillis(20);
-    /** Silence after which a partial request is dropped as noise (the firmware's garbage rule uses 100 ms too). */
-    static final Duration IDLE_GAP = Duration.ofMillis(100);
+    /**
+     * Silence inside a request after which its bytes are dropped as noise. Real meters' figure is not
+     * published; 500 ms is the ANSI C12.18 inter-character timeout, and long enough that a host
+     * descheduled in the middle of a paced write does not lose its request.
+     */
+    static final Duration IDLE_GAP = Duration.ofMillis(500);
 
     private final SerialLine in;
     private final SerialLine out;
