@@ -250,6 +250,7 @@ final class JscSerialLine implements SerialLine {
     }
 
     private PortDisconnectedException disconnected() {
+        if (closed) return new PortDisconnectedException(name + ": the port is closed");
         disconnected = true;
         return new PortDisconnectedException(name + ": the port went away (unplugged?)");
     }

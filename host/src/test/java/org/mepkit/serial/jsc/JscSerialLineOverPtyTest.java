@@ -186,6 +186,7 @@ class JscSerialLineOverPtyTest {
         line.close();
         var failure = assertThrows(Exception.class, () -> reader.get(20, TimeUnit.SECONDS));
         assertTrue(rootCause(failure) instanceof PortDisconnectedException, "cause: " + rootCause(failure));
+        assertEquals(pty.portPath() + ": the port is closed", rootCause(failure).getMessage());
     }
 
     @Test
