@@ -90,6 +90,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting because of Ctrl-C: nothing to remove
             }
+            meter.close();   // waits for the serving thread, so the counts below are final
             out.printf("virtual meter stopped: %d requests, %d answered, %d digest failures%n",
                     meter.requests(), meter.served(), meter.digestFailures());
             out.flush();
