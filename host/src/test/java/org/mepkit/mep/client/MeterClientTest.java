@@ -29,8 +29,11 @@ import org.mepkit.time.Ticker;
 class MeterClientTest {
 
     static final MbkKey KEY = MbkKey.of("mK7#pQ2v9LxT4wZb8NcR");
-    /** Short waits so a silent meter costs little real time: 115200 baud, 20 ms margin. */
-    static final ClientTimings FAST = new ClientTimings(Duration.ofMillis(20), 1.0, 3, 3, Duration.ofMillis(100));
+    /**
+     * Shorter waits than a real meter needs, so a silent meter costs little time (115200 baud,
+     * 500 ms margin), yet long enough that a busy build machine does not fake a timeout.
+     */
+    static final ClientTimings FAST = new ClientTimings(Duration.ofMillis(500), 1.0, 3, 3, Duration.ofMillis(100));
 
     final LinePair pair = LinePair.create("memory:host", "memory:meter", LineSettings.MEP.withBaud(115200));
     final RecordingListener events = new RecordingListener();
@@ -122,7 +125,7 @@ class MeterClientTest {
         session.startup();
         List<MeterSession.PollReading> readings = new ArrayList<>();
         List<MeterSession.AlertChainResult> chains = new ArrayList<>();
-        session.poll(Duration.ofMillis(300), 3, new MeterSession.PollHandler() {
+        session.poll(Duration.ofMillis(600), 3, new MeterSession.PollHandler() {
             @Override public void reading(MeterSession.PollReading reading) {
                 readings.add(reading);
                 if (readings.size() == 1) meter.sendAlert();   // arrives while the client idles
