@@ -239,6 +239,15 @@ class MeterClientTest {
     }
 
     @Test
+    void repliesWithASeqAndDigestTrailerReadTheSame() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE).withReplyTrailer(true);
+        MeterReading reading = new MeterSession(client(KEY)).readOnce();
+        assertEquals("83331-3I", reading.startup().identity().model());
+        assertEquals(231_000, reading.poll().present().value(PresentValue.L1_RMS_V));
+        assertEquals(0, events.count("garbage") + events.count("timeout"), events.log.toString());
+    }
+
+    @Test
     void energyGrowsWithTheLoadOnTheMetersClock() throws Exception {
         ManualTicker meterClock = new ManualTicker();
         meter(MeterProfile.DEFAULT, meterClock);
