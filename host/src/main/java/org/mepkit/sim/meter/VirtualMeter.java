@@ -197,6 +197,7 @@ public final class VirtualMeter implements AutoCloseable {
         MeterFault fault = nextFault();
         byte[] reply = reply(packet);
         if (reply == null) return;
+        if (fault instanceof MeterFault.Echo) in.write(packet);
         if (fault instanceof MeterFault.Silence) return;
         if (fault instanceof MeterFault.Garbage garbage) reply = garbage.bytes();
         if (fault instanceof MeterFault.WrongSequence) {

@@ -248,6 +248,32 @@ class MeterClientTest {
     }
 
     @Test
+    void anEchoOfOurOwnRequestIsNotTakenForTheReply() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Echo(2));
+        MeterSession.PollReading r = session.poll();
+        assertEquals(2, events.count("garbage our own request looped back"), events.log.toString());
+        assertEquals(0, events.count("timeout") + events.count("retransmission"));
+        assertEquals(MeterProfile.DEFAULT.load().forwardW(), r.present().value(PresentValue.FWD_W));
+    }
+
+    @Test
+    void sequenceNumbersWrapAtTwoToThe32() throws Exception {
+        MeterProfile p = MeterProfile.DEFAULT;
+        MeterProfile nearWrap = new MeterProfile("wrap", p.manufacturer(), p.model(), p.firmwareMajor(), p.firmwareMinor(),
+                p.utilitySerial(), p.clockAtStart(), 0xFFFF_FFFEL, p.turnaround(), p.configEntrySize(), p.mepFlags(),
+                p.alertFlags(), p.load());
+        meter(nearWrap, SystemTicker.INSTANCE);
+        MeterClient client = client(KEY);
+        new MeterSession(client).readOnce();
+        // BT52 at 0xFFFFFFFE, BT01 at 0xFFFFFFFF, then 0, 1, ... : 9 requests after the resync
+        assertEquals(7, client.nextSequence());
+        assertEquals(1, events.count("resync"), "the meter followed the wrap too");
+    }
+
+    @Test
     void energyGrowsWithTheLoadOnTheMetersClock() throws Exception {
         ManualTicker meterClock = new ManualTicker();
         meter(MeterProfile.DEFAULT, meterClock);
