@@ -25,6 +25,7 @@ public final class AdapterWatcher {
     }
 
     public static final Path LINUX_BY_ID = Path.of("/dev/serial/by-id");
+    /** usb-VENDOR_PRODUCT_SERIAL-ifNN[-portN]; products without a serial number give usb-VENDOR_PRODUCT-ifNN. */
     private static final Pattern SERIAL = Pattern.compile("^usb-.*_([A-Za-z0-9]+)-if\\d+(?:-port\\d+)?$");
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -69,6 +70,10 @@ public final class AdapterWatcher {
 
     static Adapter adapter(Path path) {
         Matcher m = SERIAL.matcher(path.getFileName().toString());
-        return new Adapter(path, m.matches() ? Optional.of(m.group(1)) : Optional.empty());
+        // the name alone is ambiguous (product names contain underscores): take the last token as a
+        // serial number only when it looks like one (has a digit, at least 5 characters)
+        Optional<String> serial = m.matches() && m.group(1).length() >= 5 && m.group(1).matches(".*\\d.*")
+                ? Optional.of(m.group(1)) : Optional.empty();
+        return new Adapter(path, serial);
     }
 }

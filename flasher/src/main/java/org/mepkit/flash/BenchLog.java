@@ -32,9 +32,13 @@ public final class BenchLog {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                if (ch.size() > 0 && !endsWithNewline(ch)) ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
-                ch.write(ByteBuffer.wrap(line));
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                long end = ch.size();
+                if (end > 0 && !endsWithNewline(ch)) {
+                    ch.write(ByteBuffer.wrap(new byte[] {'\n'}), end);
+                    end++;
+                }
+                ch.write(ByteBuffer.wrap(line), end);
                 ch.force(true);
             }
         } catch (IOException e) {
