@@ -205,7 +205,9 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("regions", plan.regions().stream().map(r -> Map.of("address", r.address(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT),
                     "file", r.source(), "length", r.length(), "sha256", r.sha256())).toList());
             m.put("nvs_keys", plan.nvsKeys());
-            m.put("notes", plan.notes());
+            List<String> notes = new ArrayList<>(plan.notes());
+            if (eraseAll) notes.add("--erase-all: the whole flash is erased first, the board's NVS settings included");
+            m.put("notes", notes);
             OutputOptions.printJson(out, m);
             return;
         }
@@ -215,6 +217,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         if (!plan.nvsKeys().isEmpty()) out.println("  NVS keys set: " + String.join(", ", plan.nvsKeys()));
         for (String note : plan.notes()) out.println("  note: " + note);
+        if (eraseAll) out.println("  note: --erase-all: the whole flash is erased first, the board's NVS settings included");
         out.flush();
     }
 

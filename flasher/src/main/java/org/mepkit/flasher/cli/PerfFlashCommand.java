@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,18 +79,18 @@ public final class PerfFlashCommand implements Callable<Integer> {
         FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir);
         List<String> argv = job.argv(planner.plan(new FlashSource.Pairs(regions), null, List.of()), settings);
 
+        timeDirect(argv);                                                          // warm-up, not counted
+        timeMep(planner, regions, job, settings);
         double[] direct = new double[runs];
         double[] mep = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long a = System.nanoTime();
-            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0) throw new IllegalStateException("direct esptool run failed");
-            direct[i] = (System.nanoTime() - a) / 1e9;
-            long b = System.nanoTime();
-            FlashPlan plan = planner.plan(new FlashSource.Pairs(regions), null, List.of());
-            job.run(plan, settings, List.of(), e -> { }, () -> { });
-            mep[i] = (System.nanoTime() - b) / 1e9;
+        for (int i = 0; i < runs; i++) {                                           // alternate the order: no first-run bias
+            if (i % 2 == 0) {
+                direct[i] = timeDirect(argv);
+                mep[i] = timeMep(planner, regions, job, settings);
+            } else {
+                mep[i] = timeMep(planner, regions, job, settings);
+                direct[i] = timeDirect(argv);
+            }
         }
         double d = median(direct);
         double m = median(mep);
@@ -113,6 +112,23 @@ public final class PerfFlashCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The same argv, output discarded: esptool alone. */
+    private static double timeDirect(List<String> argv) throws Exception {
+        long a = System.nanoTime();
+        Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("direct esptool run failed");
+        return (System.nanoTime() - a) / 1e9;
+    }
+
+    /** mep's flashing step: plan (every image check) and the esptool run with output parsing. */
+    private static double timeMep(FlashPlanner planner, List<FlashRegion> regions, FlashJob job, FlashSettings settings) throws Exception {
+        long b = System.nanoTime();
+        FlashPlan plan = planner.plan(new FlashSource.Pairs(regions), null, List.of());
+        job.run(plan, settings, List.of(), e -> { }, () -> { });
+        return (System.nanoTime() - b) / 1e9;
     }
 
     private static Path write(Path dir, String name, byte[] data) throws java.io.IOException {
