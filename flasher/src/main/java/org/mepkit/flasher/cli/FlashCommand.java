@@ -136,7 +136,16 @@ public final class FlashCommand implements Callable<Integer> {
         Map<String, String> values = provisioning.values();
         byte[] nvs = nvsImage(values);
         List<String> nvsKeys = nvs == null ? List.of() : keysOf(values);
-        Path work = Files.createTempDirectory("mep-flash");
+        Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
+        try {
+            return flash(out, mode, target, values, nvs, nvsKeys, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, byte[] nvs,
+                      List<String> nvsKeys, Path work) throws Exception {
         FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
         report(out, plan);
         Esptool esptool = locate();
@@ -159,6 +168,14 @@ public final class FlashCommand implements Callable<Integer> {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
         } catch (SerialException e) {
             throw new MepException(ExitCodes.PORT, "flashed and verified, but the boot log could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp folder left behind is harmless; the OS cleans /tmp
         }
     }
 

@@ -65,6 +65,16 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("mep-perf-flash");
+        try {
+            return measure(dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private int measure(Path dir) throws Exception {
         FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelayMs / 1000.0);
         Path bl = write(dir, "bootloader.bin", ImageBuilder.bootloader().build());
         Path table = write(dir, "partitions.bin", PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));

@@ -182,6 +182,21 @@ class FlashCommandTest {
     }
 
     @Test
+    void aBusyConsolePortAfterFlashingIsReportedAsSuch() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun r = CliRun.run(() -> {
+            FlashCommand c = command();
+            c.opener = (path, settings) -> {
+                throw new org.mepkit.serial.PortBusyException(path + ": busy (held by another program)");
+            };
+            return c;
+        }, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7", "--log-dir", dir.resolve("logs").toString(),
+                "0x10000=" + app);
+        assertEquals(ExitCodes.PORT, r.exit());
+        assertEquals("mep: flashed and verified, but the boot log could not be read: /dev/ttyUSB7: busy (held by another program)\n", r.err());
+    }
+
+    @Test
     void aCrashingBoardFailsTheVerdict() throws Exception {
         FakeEsptool fake = fake("5.3.1", "ok");
         LinePair pair = LinePair.create("host", "board", LineSettings.CONSOLE);
