@@ -50,16 +50,16 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs of each (median reported; default 5).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs of each (median reported; default 5).")
     int runs;
 
-    @Option(names = "--block-delay-ms", defaultValue = "20", description = "Fake esptool delay per 16 KiB block (default 20 ms).")
+    @Option(names = "--block-delay-ms", paramLabel = "MS", defaultValue = "20", description = "Fake esptool delay per 16 KiB block (default 20 ms).")
     int blockDelayMs;
 
-    @Option(names = "--app-kib", defaultValue = "900", description = "App image size in KiB (default 900, like the shipped firmware).")
+    @Option(names = "--app-kib", paramLabel = "KIB", defaultValue = "900", description = "App image size in KiB (default 900, like the shipped firmware).")
     int appKib;
 
-    @Option(names = "--esptool-version", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
+    @Option(names = "--esptool-version", paramLabel = "V", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
     String version;
 
     @Override
