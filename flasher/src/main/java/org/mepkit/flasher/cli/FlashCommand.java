@@ -148,6 +148,9 @@ public final class FlashCommand implements Callable<Integer> {
                       List<String> nvsKeys, Path work) throws Exception {
         FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
         report(out, plan);
+        if (!batch && port.startsWith("/") && !Files.exists(Path.of(port))) {
+            throw new MepException(ExitCodes.PORT, port + ": no such port (is the adapter plugged in? check the path)");
+        }
         Esptool esptool = locate();
         int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
         FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
