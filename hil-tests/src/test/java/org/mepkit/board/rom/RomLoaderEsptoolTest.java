@@ -1,0 +1,147 @@
+package org.mepkit.board.rom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.mepkit.board.boot.BootResult;
+import org.mepkit.board.boot.BootRom;
+import org.mepkit.board.flash.VirtualFlash;
+import org.mepkit.esp.image.ImageBuilder;
+import org.mepkit.esp.partition.DefaultPartitionTables;
+import org.mepkit.esp.partition.PartitionTableCodec;
+import org.mepkit.time.SystemTicker;
+
+/**
+ * Real esptool (v4 or v5) against the virtual ROM loader on a pty. Skipped, with the reason, when no esptool is
+ * found ({@code $ESPTOOL} or {@code esptool}/{@code esptool.py} on the PATH). Each esptool run opens and closes the
+ * port; the board sees the close as a reset, as a chip would after esptool's hard reset.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RomLoaderEsptoolTest {
+
+    @TempDir
+    Path dir;
+
+    private EsptoolCommand esptool;
+    private final ExecutorService board = Executors.newSingleThreadExecutor();
+    private volatile boolean running = true;
+    private VirtualFlash flash;
+    private RomLoader loader;
+    private PtyMasterLine pty;
+
+    @BeforeAll
+    void startBoard() throws Exception {
+        esptool = EsptoolCommand.find().orElse(null);
+        Assumptions.assumeTrue(esptool != null,
+                "no esptool found: set ESPTOOL (e.g. \"python3 /path/to/esptool.py\") or put esptool on the PATH");
+        flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
+        loader = new RomLoader(flash, ChipIdentity.defaultEsp32());
+        pty = PtyMasterLine.open();
+        pty.releaseSlave();   // from now on each esptool run's close is a hang-up on the master: a reset
+        board.submit(() -> {
+            while (running) {
+                if (loader.serve(pty) == SessionEnd.STOPPED) return null;
+                // no host has the port open (the master reports a hang-up at once): look again shortly
+                SystemTicker.INSTANCE.waitFor(Duration.ofMillis(20));
+            }
+            return null;
+        });
+    }
+
+    @AfterAll
+    void stopBoard() throws Exception {
+        running = false;
+        if (loader != null) loader.requestStop();
+        board.shutdownNow();
+        assertTrue(board.awaitTermination(5, TimeUnit.SECONDS));
+        if (pty != null) pty.close();
+    }
+
+    private EsptoolCommand.Result run(long timeoutSeconds, String... args) throws Exception {
+        EsptoolCommand.Result r = esptool.runOn(pty.slavePath(), List.of(args), timeoutSeconds);
+        System.out.println("esptool " + esptool.versionText() + " " + String.join(" ", args) + " -> exit " + r.exitCode());
+        return r;
+    }
+
+    @Test
+    void flashIdReportsChipMacAndFlash() throws Exception {
+        EsptoolCommand.Result r = run(60, esptool.spell("flash_id"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("ESP32-D0WD-V3 (revision v3.0)"), r.output());
+        assertTrue(r.output().matches("(?s).*MAC: +24:0a:c4:12:34:56.*"), r.output());   // v5 aligns the value
+        assertTrue(r.output().contains("Manufacturer: c8"), r.output());
+        assertTrue(r.output().contains("Device: 4016"), r.output());
+        assertTrue(r.output().contains("Detected flash size: 4MB"), r.output());
+    }
+
+    @Test
+    void writeFlashWithTheStubAndVerify() throws Exception {
+        byte[] image = RomLoaderSessionTest.randomBytes(100_000, 21);
+        Path file = dir.resolve("app.bin");
+        Files.write(file, image);
+        EsptoolCommand.Result r = run(120, "--baud", "460800", esptool.spell("write_flash"), "0x10000", file.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Hash of data verified"), r.output());
+        assertArrayEquals(image, flash.read(0x10000, image.length));
+        EsptoolCommand.Result v = run(60, esptool.spell("verify_flash"), "0x10000", file.toString());
+        assertEquals(0, v.exitCode(), v.output());
+    }
+
+    @Test
+    void theThreeImagesEsptoolWritesBootThroughBootRom() throws Exception {
+        Path bootloader = dir.resolve("bootloader.bin");
+        Path table = dir.resolve("partitions.bin");
+        Path app = dir.resolve("firmware.bin");
+        Files.write(bootloader, ImageBuilder.bootloader().build());
+        Files.write(table, PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
+        Files.write(app, ImageBuilder.app().projectName("NES-MEP-UI").version("esptool-test").build());
+        EsptoolCommand.Result r = run(120, esptool.spell("write_flash"), "0x1000", bootloader.toString(),
+                "0x8000", table.toString(), "0x10000", app.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        BootResult boot = BootRom.boot(flash, loader.chip());
+        BootResult.Booted booted = assertInstanceOf(BootResult.Booted.class, boot, String.join("\n", boot.consoleLines()));
+        assertEquals("esptool-test", booted.descriptor().orElseThrow().version());
+    }
+
+    @Test
+    void writeFlashWithoutTheStub() throws Exception {
+        byte[] image = RomLoaderSessionTest.randomBytes(5000, 22);
+        Path file = dir.resolve("small.bin");
+        Files.write(file, image);
+        EsptoolCommand.Result r = run(120, "--no-stub", esptool.spell("write_flash"), "0x20000", file.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Hash of data verified"), r.output());
+        assertArrayEquals(image, flash.read(0x20000, image.length));
+    }
+
+    @Test
+    void eraseRegionAndReadFlashWithTheStub() throws Exception {
+        flash.write(0x30000, RomLoaderSessionTest.randomBytes(0x2000, 23));
+        EsptoolCommand.Result e = run(60, esptool.spell("erase_region"), "0x30000", "0x1000");
+        assertEquals(0, e.exitCode(), e.output());
+        Path out = dir.resolve("read.bin");
+        EsptoolCommand.Result r = run(60, esptool.spell("read_flash"), "0x30000", "0x2000", out.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        byte[] back = Files.readAllBytes(out);
+        assertArrayEquals(flash.read(0x30000, 0x2000), back);
+        List<Byte> firstSector = new ArrayList<>();
+        for (int i = 0; i < 0x1000; i++) firstSector.add(back[i]);
+        assertTrue(firstSector.stream().allMatch(b -> b == (byte) 0xFF), "erased sector reads 0xFF");
+    }
+}
