@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +49,7 @@ class RomLoaderEsptoolTest {
     @BeforeAll
     void startBoard() throws Exception {
         esptool = EsptoolCommand.find().orElse(null);
-        Assumptions.assumeTrue(esptool != null,
-                "no esptool found: set ESPTOOL (e.g. \"python3 /path/to/esptool.py\") or put esptool on the PATH");
+        if (esptool == null) return;   // every test is skipped with the reason, see requireEsptool()
         flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
         loader = new RomLoader(flash, ChipIdentity.defaultEsp32());
         pty = PtyMasterLine.open();
@@ -62,6 +62,12 @@ class RomLoaderEsptoolTest {
             }
             return null;
         });
+    }
+
+    @BeforeEach
+    void requireEsptool() {
+        Assumptions.assumeTrue(esptool != null,
+                "no esptool found: set ESPTOOL (e.g. \"python3 /path/to/esptool.py\") or put esptool on the PATH");
     }
 
     @AfterAll
