@@ -42,6 +42,7 @@ public final class RomLoader {
     private final Esp32Registers registers;
     private volatile boolean stopRequested;
     private volatile IntConsumer baudListener = baud -> { };
+    private volatile LoaderFault fault = LoaderFault.NONE;
 
     private Personality personality = Personality.ROM;
     private FlashDownload download;
@@ -75,6 +76,15 @@ public final class RomLoader {
         registers.reset();
     }
 
+    /** Makes the loader misbehave in one of the ways esptool reports; survives {@link #reset()}. */
+    public void inject(LoaderFault fault) {
+        this.fault = Objects.requireNonNull(fault, "fault");
+    }
+
+    public LoaderFault fault() {
+        return fault;
+    }
+
     public synchronized Personality personality() {
         return personality;
     }
@@ -100,11 +110,11 @@ public final class RomLoader {
                 if (Thread.interrupted()) throw new InterruptedException();
                 int n = line.read(buffer, 0, buffer.length, POLL);
                 for (byte[] frame : decoder.feed(buffer, 0, Math.max(0, n))) {
+                    LoaderFault f = fault;
+                    if (f instanceof LoaderFault.Silent) continue;
                     List<byte[]> replies = handle(frame);
                     if (!replies.isEmpty()) {
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        for (byte[] r : replies) out.writeBytes(Slip.encode(r));
-                        byte[] wire = out.toByteArray();
+                        byte[] wire = wire(replies, f);
                         line.write(wire, 0, wire.length);
                     }
                     Integer baud = takePendingBaud();
@@ -118,6 +128,18 @@ public final class RomLoader {
         } finally {
             reset();
         }
+    }
+
+    /** The replies as SLIP frames on the wire, with the wire-level faults applied. */
+    private static byte[] wire(List<byte[]> replies, LoaderFault f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (f instanceof LoaderFault.Noise n) out.write(n.strayByte());
+        for (byte[] r : replies) out.writeBytes(Slip.encode(r));
+        byte[] all = out.toByteArray();
+        if (f instanceof LoaderFault.TruncatedReply) {
+            return java.util.Arrays.copyOf(all, Math.max(2, Slip.encode(replies.get(0)).length / 2));
+        }
+        return all;
     }
 
     /**
@@ -174,7 +196,10 @@ public final class RomLoader {
                 return replies;
             case READ_REG:
                 if (len != 4) return badLength(id);
-                return List.of(ok(id, registers.read(d.getInt(0)), new byte[0]));
+                int address = d.getInt(0);
+                int value = registers.read(address);
+                if (address == Esp32Rom.CHIP_DETECT_MAGIC_REG && fault instanceof LoaderFault.WrongChip w) value = w.magic();
+                return List.of(ok(id, value, new byte[0]));
             case WRITE_REG:
                 if (len == 0 || len % 16 != 0) return badLength(id);
                 for (int i = 0; i < len; i += 16) registers.write(d.getInt(i), d.getInt(i + 4), d.getInt(i + 8));
@@ -281,10 +306,11 @@ public final class RomLoader {
         if (download == null || download.compressed() != compressed) {
             return List.of(failure(id, LoaderError.FAILED_TO_ACT, LoaderError.STUB_NOT_IN_FLASH_MODE));
         }
-        if (LoaderChecksum.of(data, 16, declared) != (request.checksum() & 0xFF)) {
+        if (LoaderChecksum.of(data, 16, declared) != (request.checksum() & 0xFF) || fault instanceof LoaderFault.BadChecksum) {
             return List.of(failure(id, LoaderError.INVALID_CRC, LoaderError.STUB_BAD_DATA_CHECKSUM));
         }
         byte[] block = java.util.Arrays.copyOfRange(data, 16, data.length);
+        download.corruptWrites(fault instanceof LoaderFault.CorruptWrites);
         try {
             if (compressed) download.inflateBlock(block);
             else download.writeBlock(seq, block);
