@@ -20,6 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 import org.mepkit.board.boot.BootResult;
 import org.mepkit.board.boot.BootRom;
 import org.mepkit.board.flash.VirtualFlash;
@@ -149,5 +153,32 @@ class RomLoaderEsptoolTest {
         List<Byte> firstSector = new ArrayList<>();
         for (int i = 0; i < 0x1000; i++) firstSector.add(back[i]);
         assertTrue(firstSector.stream().allMatch(b -> b == (byte) 0xFF), "erased sector reads 0xFF");
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of(new LoaderFault.Silent(), "flash_id", "No serial data received"),
+                Arguments.of(new LoaderFault.Noise(0x55), "flash_id", "Invalid head of packet (0x55)"),
+                Arguments.of(new LoaderFault.WrongChip(0x000007C6), "flash_id", "ESP32-S2"),
+                Arguments.of(new LoaderFault.TruncatedReply(), "flash_id", "stopped"),
+                Arguments.of(new LoaderFault.BadChecksum(), "write_flash", "C100"),
+                Arguments.of(new LoaderFault.CorruptWrites(), "write_flash", "MD5 of file does not match data in flash!"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("faults")
+    void esptoolReportsEachFaultDistinctly(LoaderFault fault, String command, String expected) throws Exception {
+        Path file = dir.resolve("fault.bin");
+        Files.write(file, RomLoaderSessionTest.randomBytes(3000, 24));
+        loader.inject(fault);
+        try {
+            List<String> args = new ArrayList<>(List.of("--connect-attempts", "1", esptool.spell(command)));
+            if (command.equals("write_flash")) args.addAll(List.of("0x40000", file.toString()));
+            EsptoolCommand.Result r = run(90, args.toArray(new String[0]));
+            assertEquals(2, r.exitCode(), r.output());
+            assertTrue(r.output().contains(expected), r.output());
+        } finally {
+            loader.inject(LoaderFault.NONE);
+        }
     }
 }
