@@ -84,9 +84,7 @@ class RomLoaderEsptoolTest {
     }
 
     private EsptoolCommand.Result run(long timeoutSeconds, String... args) throws Exception {
-        EsptoolCommand.Result r = esptool.runOn(pty.slavePath(), List.of(args), timeoutSeconds);
-        System.out.println("esptool " + esptool.versionText() + " " + String.join(" ", args) + " -> exit " + r.exitCode());
-        return r;
+        return esptool.runOn(pty.slavePath(), List.of(args), timeoutSeconds);
     }
 
     @Test
@@ -153,6 +151,33 @@ class RomLoaderEsptoolTest {
         List<Byte> firstSector = new ArrayList<>();
         for (int i = 0; i < 0x1000; i++) firstSector.add(back[i]);
         assertTrue(firstSector.stream().allMatch(b -> b == (byte) 0xFF), "erased sector reads 0xFF");
+    }
+
+    @Test
+    void eraseFlashWithTheStub() throws Exception {
+        flash.write(0x3F0000, new byte[] {1, 2, 3, 4});
+        EsptoolCommand.Result r = run(120, esptool.spell("erase_flash"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertArrayEquals(new byte[] {-1, -1, -1, -1}, flash.read(0x3F0000, 4));
+    }
+
+    @Test
+    void readFlashWithoutTheStubUsesTheSlowRomRead() throws Exception {
+        byte[] data = RomLoaderSessionTest.randomBytes(0x100, 25);
+        flash.eraseCovering(0x50000, data.length);
+        flash.write(0x50000, data);
+        Path out = dir.resolve("slow.bin");
+        EsptoolCommand.Result r = run(60, "--no-stub", esptool.spell("read_flash"), "0x50000", "0x100", out.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertArrayEquals(data, Files.readAllBytes(out));
+    }
+
+    @Test
+    void theDefaultHardResetAfterwardsDoesNotFailOnAPty() throws Exception {
+        EsptoolCommand.Result r = esptool.runOn(pty.slavePath(), List.of("--after", esptool.spell("hard_reset"),
+                esptool.spell("read_mac")), 60);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Hard resetting via RTS pin"), r.output());
     }
 
     static Stream<Arguments> faults() {
