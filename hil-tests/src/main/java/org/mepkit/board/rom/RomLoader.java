@@ -192,9 +192,9 @@ public final class RomLoader {
         switch (command) {
             case SYNC:
                 if (!isSyncPayload(request.data())) return List.of();
-                if (!rom) return List.of(ok(id, 0, new byte[0]));
+                // the stub answers 8 times as the ROM does, with value 0 ("stub already running" to esptool)
                 List<byte[]> replies = new ArrayList<>();
-                for (int i = 0; i < Esp32Rom.ROM_SYNC_REPLIES; i++) replies.add(ok(id, Esp32Rom.ROM_SYNC_VALUE, new byte[0]));
+                for (int i = 0; i < Esp32Rom.ROM_SYNC_REPLIES; i++) replies.add(ok(id, rom ? Esp32Rom.ROM_SYNC_VALUE : 0, new byte[0]));
                 return replies;
             case READ_REG:
                 if (len != 4) return badLength(id);

@@ -30,6 +30,10 @@ import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.esp.image.ImageBuilder;
 import org.mepkit.esp.partition.DefaultPartitionTables;
 import org.mepkit.esp.partition.PartitionTableCodec;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.SerialLine;
+import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.time.SystemTicker;
 
 /**
@@ -178,6 +182,39 @@ class RomLoaderEsptoolTest {
                 esptool.spell("read_mac")), 60);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Hard resetting via RTS pin"), r.output());
+    }
+
+    @Test
+    void withoutAResetBetweenRunsEsptoolFindsTheStubStillRunning() throws Exception {
+        // on a socat pair the board cannot see the port close (as with a chip esptool cannot reset)
+        try (SocatPair socat = SocatPair.start();
+             SerialLine boardEnd = JscPorts.open(socat.pathB().toString(), LineSettings.CONSOLE)) {
+            RomLoader second = new RomLoader(VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE), ChipIdentity.defaultEsp32());
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            java.util.concurrent.Future<SessionEnd> secondSession = other.submit(() -> second.serve(boardEnd));
+            try {
+                EsptoolCommand.Result first = esptool.runOn(socat.pathA().toString(),
+                        List.of("--after", esptool.spell("no_reset_stub"), esptool.spell("flash_id")), 60);
+                assertEquals(0, first.exitCode(), first.output());
+                assertTrue(!secondSession.isDone(), () -> "session ended: " + sessionEnd(secondSession));
+                assertEquals(Personality.STUB, second.personality());
+                EsptoolCommand.Result again = esptool.runOn(socat.pathA().toString(), List.of(esptool.spell("flash_id")), 60);
+                assertEquals(0, again.exitCode(), again.output());
+                assertTrue(again.output().contains("already running. No upload is necessary."), again.output());
+            } finally {
+                second.requestStop();
+                other.shutdownNow();
+                assertTrue(other.awaitTermination(5, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    private static String sessionEnd(java.util.concurrent.Future<SessionEnd> f) {
+        try {
+            return String.valueOf(f.get(1, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     static Stream<Arguments> faults() {
