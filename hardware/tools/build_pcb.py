@@ -173,8 +173,8 @@ def build(hwdir, bname, netpath):
         fps[ref] = fp
 
     # silkscreen: name, revision, J6 pin 1 and meter pin names
-    text(board, "ESP32-MEP v%s" % meta["rev"], 64.0, 1.6, pcbnew.F_SilkS, 1.0)
-    text(board, "mepkit", 64.0, 3.2, pcbnew.F_SilkS, 0.8)
+    text(board, "ESP32-MEP", 42.0, 22.6, pcbnew.F_SilkS, 0.9)
+    text(board, "v%s mepkit" % meta["rev"], 42.0, 24.2, pcbnew.F_SilkS, 0.8)
     text(board, "ESP32-MEP v%s %s" % (meta["rev"], meta["kind"]), 50.0, 26.6, pcbnew.B_SilkS, 0.8, mirror=True)
     text(board, "FIT R3 OR R4", 50.0, 25.2, pcbnew.B_SilkS, 0.8, mirror=True)
 
