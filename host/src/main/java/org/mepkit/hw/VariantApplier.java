@@ -20,7 +20,13 @@ public final class VariantApplier {
             if (block == null) throw new HwFormatException("schematic has no symbol " + ref);
             String b = out.substring(block[0], block[1]);
             b = b.replaceFirst("\\(dnp (yes|no)\\)", "(dnp " + (v.isFitted(ref) ? "no" : "yes") + ")");
-            b = setValue(b, v.values().get(ref));
+            String value = v.values().get(ref);
+            if (value != null && !b.contains("(property \"Value\" \"" + value + "\"")) {
+                // another value: the part numbers chosen for the drawn value no longer apply
+                b = b.replaceFirst("\\(property \"LCSC\" \"[^\"]*\"", "(property \"LCSC\" \"\"");
+                b = b.replaceFirst("\\(property \"MPN\" \"[^\"]*\"", "(property \"MPN\" \"" + value + " resistor\"");
+            }
+            b = setValue(b, value);
             out = out.substring(0, block[0]) + b + out.substring(block[1]);
         }
         return out;

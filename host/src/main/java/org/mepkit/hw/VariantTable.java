@@ -36,10 +36,10 @@ public record VariantTable(List<Variant> variants, Set<String> selectable) {
             list.add(new Variant(v.path("name").asText(), v.path("default").asBoolean(false),
                     v.path("description").asText(""), fitted, values));
         }
-        Set<String> selectable = new TreeSet<>();
+        java.util.SortedSet<String> selectable = new TreeSet<>();
         root.path("selectable").forEach(n -> selectable.add(n.asText()));
         if (list.isEmpty()) throw new HwFormatException("variants.json: no variants");
-        return new VariantTable(List.copyOf(list), Set.copyOf(selectable));
+        return new VariantTable(List.copyOf(list), java.util.Collections.unmodifiableSortedSet(selectable));
     }
 
     public Optional<Variant> byName(String name) {

@@ -29,6 +29,16 @@ class VariantApplierTest {
     }
 
     @Test
+    void a_changed_value_drops_the_part_numbers_of_the_drawn_value() {
+        String sch = SCH.replace("(property \"Value\" \"0R\")\n\t)\n)", "(property \"Value\" \"0R\")\n\t\t(property \"LCSC\" \"C17477\")\n\t)\n)");
+
+        String out = VariantApplier.schematic(sch, r3, Set.of("R4"));
+
+        assertTrue(out.contains("(property \"LCSC\" \"\")"), out);
+        assertTrue(!out.contains("C17477"), out);
+    }
+
+    @Test
     void the_board_gets_the_same_flags() {
         String out = VariantApplier.board(PCB, r3, Set.of("R3", "R4"));
 
