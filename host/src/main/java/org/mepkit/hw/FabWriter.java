@@ -41,15 +41,7 @@ public final class FabWriter {
     }
 
     public Output write(Path hardware, Board board, Variant variant, Path outRoot, Path work) throws IOException {
-        Path copyRoot = work.resolve(board.name() + "-" + variant.name());
-        Path projDir = copyRoot.resolve(board.name());
-        copyTree(board.dir(), projDir);
-        copyTree(hardware.resolve("lib"), copyRoot.resolve("lib"));
-        Board copy = new Board(board.name(), projDir);
-        var refs = VariantApplier.refs(variant);
-        Files.writeString(copy.schematic(), VariantApplier.schematic(Files.readString(copy.schematic()), variant, refs));
-        Files.writeString(copy.pcb(), VariantApplier.board(Files.readString(copy.pcb()), variant, refs));
-
+        Board copy = prepare(hardware, board, variant, work);
         Gates.Report erc = gates.erc(copy, work);
         Gates.Report drc = gates.drc(copy, work);
         if (!erc.passed() || !drc.passed()) {
@@ -93,6 +85,22 @@ public final class FabWriter {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
         return new Output(dir, zip, files);
+    }
+
+    /**
+     * Copies the board's project (and the project footprint library) under {@code work} and applies
+     * the variant to the copy's schematic and board. Returns the copy.
+     */
+    public static Board prepare(Path hardware, Board board, Variant variant, Path work) throws IOException {
+        Path copyRoot = work.resolve(board.name() + "-" + variant.name());
+        Path projDir = copyRoot.resolve(board.name());
+        copyTree(board.dir(), projDir);
+        copyTree(hardware.resolve("lib"), copyRoot.resolve("lib"));
+        Board copy = new Board(board.name(), projDir);
+        var refs = VariantApplier.refs(variant);
+        Files.writeString(copy.schematic(), VariantApplier.schematic(Files.readString(copy.schematic()), variant, refs));
+        Files.writeString(copy.pcb(), VariantApplier.board(Files.readString(copy.pcb()), variant, refs));
+        return copy;
     }
 
     private static String readme(Board b, Variant v) {

@@ -11,11 +11,13 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.hw.Board;
+import org.mepkit.hw.FabWriter;
 import org.mepkit.hw.Gates;
 import org.mepkit.hw.KicadCli;
 import org.mepkit.hw.Netlist;
 import org.mepkit.hw.NetlistCheck;
 import org.mepkit.hw.PinMap;
+import org.mepkit.hw.Variant;
 import org.mepkit.hw.VariantCheck;
 import org.mepkit.hw.VariantTable;
 
@@ -63,14 +65,28 @@ public final class HwCheckCommand implements Callable<Integer> {
                 Netlist netlist = gates.netlist(b, work);
                 List<String> pins = NetlistCheck.check(netlist, pinMap);
                 List<String> var = VariantCheck.checkTable(variants, netlist);
+                List<String> variantGates = new ArrayList<>();
+                if (var.isEmpty()) {
+                    for (Variant v : variants.variants()) {
+                        if (v.isDefault()) continue;   // the committed files are the default variant
+                        Board copy = FabWriter.prepare(hw, b, v, work);
+                        for (Gates.Report r : List.of(gates.erc(copy, work), gates.drc(copy, work))) {
+                            if (!r.passed()) {
+                                variantGates.add("variant " + v.name() + ": " + (r.findings().isEmpty() ? r.errors() + " errors"
+                                        : r.findings().get(0)));
+                            }
+                        }
+                    }
+                }
                 out.printf("%s: ERC %d errors, %d warnings; DRC %d errors, %d unconnected, %d parity issues, %d warnings;"
                                 + " pin map %s; variants %s (%.1f s)%n", b.name(), erc.errors(), erc.warnings(), drc.errors(),
                         drc.unconnected(), drc.parity(), drc.warnings(),
                         pins.isEmpty() ? "ok (" + pinMap.signals().size() + " signals, " + pinMap.meterPins().size() + " J6 pads)"
                                 : pins.size() + " mismatches",
-                        var.isEmpty() ? "ok (" + variants.variants().size() + ")" : var.size() + " problems",
+                        var.isEmpty() && variantGates.isEmpty() ? "ok (" + variants.variants().size() + ", each ERC/DRC clean)"
+                                : (var.size() + variantGates.size()) + " problems",
                         (System.nanoTime() - t0) / 1e9);
-                for (List<String> list : List.of(erc.findings(), drc.findings(), pins, var)) {
+                for (List<String> list : List.of(erc.findings(), drc.findings(), pins, var, variantGates)) {
                     for (String f : list) {
                         out.println("  FAIL " + f);
                         failures.add(b.name() + ": " + f);
