@@ -99,6 +99,7 @@ def text(board, s, x, y, layer, size=1.0, mirror=False, angle=0):
 
 
 def build(hwdir, bname, netpath):
+    pcbnew.KIID.SeedGenerator(20261125)   # deterministic UUIDs: regenerating changes nothing
     t0 = time.time()
     comps, nets = read_netlist(netpath)
     path = os.path.join(hwdir, bname, bname + ".kicad_pcb")
@@ -286,6 +287,7 @@ def spread(groups):
 
 
 def fill(path):
+    pcbnew.KIID.SeedGenerator(20261126)
     board = pcbnew.LoadBoard(path)
     pcbnew.ZONE_FILLER(board).Fill(board.Zones())
     pcbnew.SaveBoard(path, board)
