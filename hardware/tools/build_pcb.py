@@ -288,30 +288,18 @@ def place_references(board, fps):
     W, H = placement.WIDTH, placement.HEIGHT
     margin = pcbnew.FromMM(0.25)
 
-    def boxes_of(fp, layer):
-        out = []
-        for p in fp.Pads():
-            out.append(p.GetBoundingBox())
-        for g in fp.GraphicalItems():
-            if g.GetLayer() == layer and g.GetClass() != "PCB_TEXT":
-                out.append(g.GetBoundingBox())
-        return out
-
-    taken = {pcbnew.F_SilkS: [], pcbnew.B_SilkS: []}
     copper = {pcbnew.F_SilkS: pcbnew.F_Cu, pcbnew.B_SilkS: pcbnew.B_Cu}
-    for fp in fps.values():
-        for layer in taken:
-            taken[layer] += [p.GetBoundingBox() for p in fp.Pads() if p.IsOnLayer(copper[layer])]
+    pads = {L: [p.GetBoundingBox() for fp in fps.values() for p in fp.Pads() if p.IsOnLayer(copper[L])] for L in copper}
+    silk = {ref: {L: [g.GetBoundingBox() for g in fp.GraphicalItems() if g.GetLayer() == L and g.GetClass() != "PCB_TEXT"]
+                  for L in copper} for ref, fp in fps.items()}
+    texts = {L: [] for L in copper}
     for ref in sorted(fps):
         fp = fps[ref]
         field = fp.Reference()
         layer = field.GetLayer()
-        if layer not in taken:
+        if layer not in copper:
             continue
-        for other in fps.values():
-            if other is not fp:
-                taken[layer] += [g.GetBoundingBox() for g in other.GraphicalItems()
-                                 if g.GetLayer() == layer and g.GetClass() != "PCB_TEXT"]
+        taken = {layer: pads[layer] + texts[layer] + [b for r, d in silk.items() if r != ref for b in d[layer]]}
         field.SetTextAngleDegrees(0)
         size = pcbnew.FromMM(0.8 if ref not in ("U1", "U2", "J5", "J6") else 1.0)
         field.SetTextSize(pcbnew.VECTOR2I(size, size))
@@ -350,7 +338,7 @@ def place_references(board, fps):
             field.SetTextAngleDegrees(0)
             field.SetPosition(pcbnew.VECTOR2I(int(cx), int(cy)))
         else:
-            taken[layer].append(field.GetBoundingBox())
+            texts[layer].append(field.GetBoundingBox())
 
 
 def spread(groups):
