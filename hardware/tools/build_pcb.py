@@ -1,0 +1,364 @@
+#!/usr/bin/python3
+"""Builds and routes <board>.kicad_pcb from the schematic's netlist (run with /usr/bin/python3).
+
+Usage: build_pcb.py <hardware dir> <board> <netlist.net>
+Placement comes from placement.py, footprints from the netlist (= the schematic), routing from
+router.py. GND also gets a pour on both layers. One board per process (pcbnew's SWIG objects
+do not survive a second board in one interpreter reliably).
+"""
+import os
+import sys
+import time
+
+import pcbnew
+
+import circuit
+import placement
+import sexpr
+from router import Router
+
+ORIGIN = (100.0, 60.0)       # page position of the board's top-left corner
+CLEAR = 0.2
+TRACK = 0.25
+POWER_TRACK = 0.3
+VIA_D, VIA_DRILL = 0.6, 0.3
+EDGE = 0.3
+FPDIRS = {"mepkit": None}
+
+
+def mm(x, y):
+    return pcbnew.VECTOR2I(pcbnew.FromMM(ORIGIN[0] + x), pcbnew.FromMM(ORIGIN[1] + y))
+
+
+def read_netlist(path):
+    with open(path, encoding="utf-8") as f:
+        tree = sexpr.parse(f.read())
+    comps = {}
+    for c in sexpr.find(tree, "components")[1:]:
+        ref = str(sexpr.find(c, "ref")[1])
+        props = {str(sexpr.find(p, "name")[1]): (str(sexpr.find(p, "value")[1]) if sexpr.find(p, "value") else "")
+                 for p in c if isinstance(p, list) and p[0] == "property"}
+        comps[ref] = {"value": str(sexpr.find(c, "value")[1]), "footprint": str(sexpr.find(c, "footprint")[1]),
+                      "tstamp": str(sexpr.find(c, "tstamps")[1]), "dnp": "dnp" in props}
+    nets = {}
+    for n in sexpr.find(tree, "nets")[1:]:
+        name = str(sexpr.find(n, "name")[1])
+        nets[name] = [(str(sexpr.find(x, "ref")[1]), str(sexpr.find(x, "pin")[1]))
+                      for x in n if isinstance(x, list) and x[0] == "node"]
+    return comps, nets
+
+
+def load_fp(fpid, hwdir):
+    lib, name = fpid.split(":")
+    path = os.path.join(hwdir, "lib", "mepkit.pretty") if lib == "mepkit" else "/usr/share/kicad/footprints/%s.pretty" % lib
+    fp = pcbnew.PCB_IO_KICAD_SEXPR().FootprintLoad(path, name)
+    if fp is None:
+        raise SystemExit("footprint not found: " + fpid)
+    fp.SetFPID(pcbnew.LIB_ID(lib, name))
+    return fp
+
+
+def inside_fn():
+    x0, y0, x1, y1 = placement.NOTCH
+    W, H = placement.WIDTH, placement.HEIGHT
+
+    def inside(x, y, d):
+        if x < d or y < d or x > W - d or y > H - d:
+            return False
+        # distance to the notch rectangle (open at the bottom edge)
+        if x0 - d < x < x1 + d and y > y0 - d:
+            return False
+        return True
+    return inside
+
+
+def outline(board):
+    W, H = placement.WIDTH, placement.HEIGHT
+    x0, y0, x1, y1 = placement.NOTCH
+    pts = [(0, 0), (W, 0), (W, H), (x1, H), (x1, y0), (x0, y0), (x0, H), (0, H), (0, 0)]
+    for a, b in zip(pts, pts[1:]):
+        s = pcbnew.PCB_SHAPE(board, pcbnew.SHAPE_T_SEGMENT)
+        s.SetLayer(pcbnew.Edge_Cuts)
+        s.SetWidth(pcbnew.FromMM(0.05))
+        s.SetStart(mm(*a))
+        s.SetEnd(mm(*b))
+        board.Add(s)
+
+
+def text(board, s, x, y, layer, size=1.0, mirror=False, angle=0):
+    t = pcbnew.PCB_TEXT(board)
+    t.SetText(s)
+    t.SetLayer(layer)
+    t.SetTextSize(pcbnew.VECTOR2I(pcbnew.FromMM(size), pcbnew.FromMM(size)))
+    t.SetTextThickness(pcbnew.FromMM(0.15))
+    t.SetPosition(mm(x, y))
+    t.SetMirrored(mirror)
+    if angle:
+        t.SetTextAngleDegrees(angle)
+    board.Add(t)
+
+
+def build(hwdir, bname, netpath):
+    pcbnew.KIID.SeedGenerator(20261125)   # deterministic UUIDs: regenerating changes nothing
+    t0 = time.time()
+    comps, nets = read_netlist(netpath)
+    path = os.path.join(hwdir, bname, bname + ".kicad_pcb")
+    if os.path.exists(path):
+        os.remove(path)
+    board = pcbnew.NewBoard(path)
+    ds = board.GetDesignSettings()
+    nc = ds.m_NetSettings.GetDefaultNetclass()
+    nc.SetClearance(pcbnew.FromMM(CLEAR))
+    nc.SetTrackWidth(pcbnew.FromMM(TRACK))
+    nc.SetViaDiameter(pcbnew.FromMM(VIA_D))
+    nc.SetViaDrill(pcbnew.FromMM(VIA_DRILL))
+    ds.m_CopperEdgeClearance = pcbnew.FromMM(EDGE)
+    ds.m_MinThroughDrill = pcbnew.FromMM(0.3)
+    ds.m_ViasMinSize = pcbnew.FromMM(0.5)
+    ds.m_TrackMinWidth = pcbnew.FromMM(0.127)
+    ds.m_MinClearance = pcbnew.FromMM(0.127)
+    ds.m_HoleToHoleMin = pcbnew.FromMM(0.5)
+    ds.m_HoleClearance = pcbnew.FromMM(0.25)
+    ds.m_ViasMinAnnularWidth = pcbnew.FromMM(0.13)
+    ds.SetAuxOrigin(mm(0, placement.HEIGHT))
+    ds.SetGridOrigin(mm(0, 0))
+    tb = board.GetTitleBlock()
+    meta = circuit.BOARDS[bname]
+    tb.SetTitle(meta["title"])
+    tb.SetRevision(meta["rev"])
+    tb.SetDate("2026-11-25")
+    tb.SetCompany("mepkit (open hardware)")
+    tb.SetComment(0, "Fit R3 OR R4, never both. Default variant r4-switched: R4 fitted, R3 not fitted.")
+    tb.SetComment(1, "J6 numbered like the meter: 1 GND 2 ENABLE 3 meter RXD 4 meter TXD 5 +24V 6 NC.")
+    tb.SetComment(2, "JLCPCB 2-layer rules in %s.kicad_dru. Buck module soldered flat on J1-J4 (back)." % bname)
+    tb.SetComment(3, "Generated by hardware/tools/generate.sh - edit placement.py / circuit.py, not this file.")
+    outline(board)
+
+    netinfo = {}
+    for name in nets:
+        ni = pcbnew.NETINFO_ITEM(board, name)
+        board.Add(ni)
+        netinfo[name] = ni
+    pad_net = {(r, p): n for n, nodes in nets.items() for (r, p) in nodes}
+
+    place = placement.PLACE[bname]
+    fps = {}
+    for ref, c in sorted(comps.items()):
+        fp = load_fp(c["footprint"], hwdir)
+        fp.SetReference(ref)
+        fp.SetValue(c["value"])
+        fp.SetPath(pcbnew.KIID_PATH("/" + c["tstamp"]))
+        fp.SetSheetname("/")
+        fp.SetSheetfile(bname + ".kicad_sch")
+        fp.SetDNP(c["dnp"])
+        board.Add(fp)
+        x, y, rot, side = place[ref]
+        fp.SetPosition(mm(x, y))
+        if side == "B":
+            fp.Flip(fp.GetPosition(), pcbnew.FLIP_DIRECTION_LEFT_RIGHT)
+        fp.SetOrientationDegrees(rot)
+        for pad in fp.Pads():
+            n = pad_net.get((ref, pad.GetNumber()))
+            if n is not None:
+                pad.SetNet(netinfo[n])
+        fps[ref] = fp
+    for ref, (x, y) in placement.HOLES.items():
+        fp = load_fp("MountingHole:MountingHole_3.2mm_M3", hwdir)
+        fp.SetReference(ref)
+        fp.SetValue("M3")
+        fp.SetBoardOnly(True)
+        fp.SetExcludedFromBOM(True)
+        fp.SetExcludedFromPosFiles(True)
+        board.Add(fp)
+        fp.SetPosition(mm(x, y))
+        fps[ref] = fp
+
+    place_references(board, fps)
+
+    # silkscreen: name, revision, J6 pin 1 and meter pin names
+    text(board, "ESP32-MEP", 42.0, 22.6, pcbnew.F_SilkS, 0.9)
+    text(board, "v%s mepkit" % meta["rev"], 42.0, 24.2, pcbnew.F_SilkS, 0.8)
+    text(board, "ESP32-MEP v%s %s" % (meta["rev"], meta["kind"]), 50.0, 26.6, pcbnew.B_SilkS, 0.8, mirror=True)
+    text(board, "FIT R3 OR R4", 50.0, 25.2, pcbnew.B_SilkS, 0.8, mirror=True)
+
+    # router: retry with the failed nets moved to the front
+    order = None
+    for attempt in range(int(os.environ.get("ROUTE_ATTEMPTS", "4"))):
+        r, order, failed, vias = route(board, bname, fps, nets, pad_net, netinfo, order)
+        print("%s: attempt %d: %d vias, failed %s (%.1f s)" % (bname, attempt + 1, vias, failed, time.time() - t0))
+        if not [f for f in failed if f[0] != "GND"]:   # GND leftovers are joined by the pours (checked after fill)
+            break
+        order = [f[0] for f in failed] + [n for n in order if n not in {f[0] for f in failed}]
+    r.emit()
+    x0, y0, x1, y1 = placement.NOTCH
+
+    # GND pours on both layers
+    for layer in (pcbnew.F_Cu, pcbnew.B_Cu):
+        z = pcbnew.ZONE(board)
+        z.SetLayer(layer)
+        z.SetNet(netinfo["GND"])
+        ol = z.Outline()
+        ol.NewOutline()
+        W, H = placement.WIDTH, placement.HEIGHT
+        for (px, py) in [(0, 0), (W, 0), (W, H), (x1, H), (x1, y0), (x0, y0), (x0, H), (0, H)]:
+            p = mm(px, py)
+            ol.Append(p.x, p.y)
+        z.SetLocalClearance(pcbnew.FromMM(0.3))
+        z.SetMinThickness(pcbnew.FromMM(0.25))
+        z.SetThermalReliefGap(pcbnew.FromMM(0.3))
+        z.SetThermalReliefSpokeWidth(pcbnew.FromMM(0.4))
+        z.SetPadConnection(pcbnew.ZONE_CONNECTION_THERMAL)
+        z.SetIslandRemovalMode(pcbnew.ISLAND_REMOVAL_MODE_ALWAYS)
+        z.SetAssignedPriority(0)
+        board.Add(z)
+    print("items:", len(board.GetFootprints()), len(board.GetTracks()), len(board.Zones()))
+    ok = pcbnew.SaveBoard(path, board)
+    print("saved", ok, path)
+    return failed
+
+
+POWER = ("+3V3", "+24V", "/BUCK_OUT", "/MAX_VCC", "GND")
+
+
+PRIORITY = ["+3V3", "/RXD2_TTL", "/TXD2_TTL", "/ENABLE_TTL"]
+
+
+def route(board, bname, fps, nets, pad_net, netinfo, order):
+    keepouts = []
+    for z in fps["U2"].Zones():
+        if z.GetIsRuleArea():
+            bb = z.GetBoundingBox()
+            keepouts.append((pcbnew.ToMM(bb.GetX()) - ORIGIN[0], pcbnew.ToMM(bb.GetY()) - ORIGIN[1],
+                             pcbnew.ToMM(bb.GetRight()) - ORIGIN[0], pcbnew.ToMM(bb.GetBottom()) - ORIGIN[1]))
+    r = Router(board, ORIGIN, placement.WIDTH, placement.HEIGHT, CLEAR, max(TRACK, POWER_TRACK), VIA_D, VIA_DRILL,
+               EDGE, inside_fn(), no_front=placement.MODULE_BODY, keepouts=keepouts)
+    for ref, (x, y) in placement.HOLES.items():
+        r.block_circle(x, y, 1.6 + 0.25)
+    netid = {name: k + 1 for k, name in enumerate(sorted(nets))}
+    pad_cells = {}
+    for ref, fp in fps.items():
+        for pad in fp.Pads():
+            n = pad_net.get((ref, pad.GetNumber()))
+            routable = n is not None and len(nets[n]) > 1
+            cells = r.add_pad(pad, netid[n] if n is not None else 0)
+            if routable and not (ref == "U2" and pad.GetNumber() == "39"):
+                pad_cells.setdefault(n, []).append(((ref, pad.GetNumber()), cells, pad))
+    if order is None:
+        # priority nets, then signals longest first, GND last (the pours help it)
+        order = sorted(pad_cells, key=lambda n: (n == "GND", PRIORITY.index(n) if n in PRIORITY else 99,
+                                                 -spread(pad_cells[n])))
+    pre = {}
+    for n, pts in placement.PREROUTES[bname]:
+        width = POWER_TRACK if n in POWER else TRACK
+        pre[n] = r.preroute(netid[n], netinfo[n], [(0 if L == "F" else 1, x, y) for L, x, y in pts], width)
+    failed = []
+    vias = 0
+    for n in order:
+        width = POWER_TRACK if n in POWER else TRACK
+        groups = pad_cells[n]
+        tree = list(groups[0][1])
+        todo = groups[1:]
+        if n in pre:
+            tree += pre[n]
+            covered = set(pre[n])
+            todo = [g for g in todo if not covered.intersection(g[1])]
+        while todo:
+            targets = {}
+            pts = []
+            for k, (key, cells, pad) in enumerate(todo):
+                for c in cells:
+                    targets[c] = k
+                pos = pad.GetPosition()
+                pts.append((r.cx(pcbnew.ToMM(pos.x) - ORIGIN[0]), r.cy(pcbnew.ToMM(pos.y) - ORIGIN[1])))
+            found = r.search(netid[n], tree, targets, pts)
+            if found is None:
+                failed.append((n, [t[0] for t in todo]))
+                break
+            k = targets[found[-1]]
+            vias += r.commit(netid[n], netinfo[n], found, width)
+            tree.extend(found)
+            tree.extend(todo[k][1])
+            todo.pop(k)
+    return r, order, failed, vias
+
+
+def place_references(board, fps):
+    """Moves each reference text beside its part where it touches no pad, other silk or the edge."""
+    x0, y0, x1, y1 = placement.NOTCH
+    W, H = placement.WIDTH, placement.HEIGHT
+    margin = pcbnew.FromMM(0.25)
+
+    copper = {pcbnew.F_SilkS: pcbnew.F_Cu, pcbnew.B_SilkS: pcbnew.B_Cu}
+    pads = {L: [p.GetBoundingBox() for fp in fps.values() for p in fp.Pads() if p.IsOnLayer(copper[L])] for L in copper}
+    silk = {ref: {L: [g.GetBoundingBox() for g in fp.GraphicalItems() if g.GetLayer() == L and g.GetClass() != "PCB_TEXT"]
+                  for L in copper} for ref, fp in fps.items()}
+    texts = {L: [] for L in copper}
+    for ref in sorted(fps):
+        fp = fps[ref]
+        field = fp.Reference()
+        layer = field.GetLayer()
+        if layer not in copper:
+            continue
+        taken = {layer: pads[layer] + texts[layer] + [b for r, d in silk.items() if r != ref for b in d[layer]]}
+        field.SetTextAngleDegrees(0)
+        size = pcbnew.FromMM(0.8 if ref not in ("U1", "U2", "J5", "J6") else 1.0)
+        field.SetTextSize(pcbnew.VECTOR2I(size, size))
+        field.SetTextThickness(pcbnew.FromMM(0.15))
+        cb = fp.GetCourtyard(pcbnew.F_CrtYd if fp.GetSide() == 0 else pcbnew.B_CrtYd).BBox()
+        if cb.GetWidth() == 0:
+            cb = fp.GetBoundingBox(False)
+        cx, cy = cb.GetCenter().x, cb.GetCenter().y
+        tw = field.GetBoundingBox().GetWidth() // 2
+        cands = []
+        for d in (0.2, 0.9, 1.6):
+            g = pcbnew.FromMM(d)
+            cands += [(cx, cb.GetY() - pcbnew.FromMM(0.4) - g, 0), (cx, cb.GetBottom() + pcbnew.FromMM(0.4) + g, 0),
+                      (cb.GetX() - tw - g, cy, 0), (cb.GetRight() + tw + g, cy, 0),
+                      (cb.GetX() - pcbnew.FromMM(0.4) - g, cy, 90), (cb.GetRight() + pcbnew.FromMM(0.4) + g, cy, 90)]
+        cands.append((cx, cy, 0))
+        if ref == "U2":   # inside the module outline, between the pad rows
+            pos = fp.GetPosition()
+            cands.insert(0, (pos.x, pos.y - pcbnew.FromMM(7), 0))
+        best = None
+        for (x, y, ang) in cands:
+            field.SetTextAngleDegrees(ang)
+            field.SetPosition(pcbnew.VECTOR2I(int(x), int(y)))
+            bb = field.GetBoundingBox()
+            bb.Inflate(margin)
+            lx = pcbnew.ToMM(bb.GetX()) - ORIGIN[0]
+            rx = pcbnew.ToMM(bb.GetRight()) - ORIGIN[0]
+            ty = pcbnew.ToMM(bb.GetY()) - ORIGIN[1]
+            by = pcbnew.ToMM(bb.GetBottom()) - ORIGIN[1]
+            inside = lx > 0 and ty > 0 and rx < W and by < H and not (rx > x0 and lx < x1 and by > y0)
+            if inside and not any(bb.Intersects(o) for o in taken[layer]):
+                best = (x, y, ang)
+                break
+        if best is None:
+            field.SetVisible(False)       # no free spot: the fab layer still shows it
+            field.SetTextAngleDegrees(0)
+            field.SetPosition(pcbnew.VECTOR2I(int(cx), int(cy)))
+        else:
+            texts[layer].append(field.GetBoundingBox())
+
+
+def spread(groups):
+    xs = [pcbnew.ToMM(g[2].GetPosition().x) for g in groups]
+    ys = [pcbnew.ToMM(g[2].GetPosition().y) for g in groups]
+    return (max(xs) - min(xs)) + (max(ys) - min(ys))
+
+
+def fill(path):
+    pcbnew.KIID.SeedGenerator(20261126)
+    board = pcbnew.LoadBoard(path)
+    pcbnew.ZONE_FILLER(board).Fill(board.Zones())
+    pcbnew.SaveBoard(path, board)
+    board.BuildConnectivity()
+    print("unconnected after fill:", board.GetConnectivity().GetUnconnectedCount(True))
+
+
+if __name__ == "__main__":
+    hw, bname = sys.argv[1], sys.argv[2]
+    if len(sys.argv) > 3 and sys.argv[3] == "--fill":
+        fill(os.path.join(hw, bname, bname + ".kicad_pcb"))
+    else:
+        build(hw, bname, sys.argv[3])
