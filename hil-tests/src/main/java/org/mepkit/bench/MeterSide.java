@@ -1,0 +1,85 @@
+package org.mepkit.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.mepkit.serial.SerialException;
+import org.mepkit.serial.SerialLine;
+
+/**
+ * Plays a {@link BenchMeter} on the board's RS232 port: cuts request packets out of the byte
+ * stream by their length field, answers each, and drops bytes that form no packet within
+ * 200 ms. Can also send raw bytes (alerts, garbage).
+ */
+public final class MeterSide implements AutoCloseable {
+
+    private final SerialLine line;
+    private final BenchMeter meter;
+    private final LongSupplier boardMillis;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile String failure;
+
+    public MeterSide(SerialLine line, BenchMeter meter, LongSupplier boardMillis) {
+        this.line = line;
+        this.meter = meter;
+        this.boardMillis = boardMillis;
+        this.thread = new Thread(this::run, "bench-meter");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public BenchMeter meter() {
+        return meter;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public synchronized void send(byte[] raw) throws SerialException {
+        line.write(raw);
+    }
+
+    private void run() {
+        ByteArrayOutputStream acc = new ByteArrayOutputStream();
+        byte[] buf = new byte[512];
+        long lastByte = System.nanoTime();
+        while (running) {
+            try {
+                int n = line.read(buf, 0, buf.length, Duration.ofMillis(20));
+                if (n > 0) {
+                    acc.write(buf, 0, n);
+                    lastByte = System.nanoTime();
+                }
+                byte[] all = acc.toByteArray();
+                if (all.length >= 2) {
+                    int len = (((all[0] & 0xFF) << 8) | (all[1] & 0xFF)) + 2;
+                    if (len <= all.length) {
+                        byte[] packet = java.util.Arrays.copyOf(all, len);
+                        acc.reset();
+                        acc.write(all, len, all.length - len);
+                        byte[] reply = meter.answer(packet, boardMillis.getAsLong());
+                        if (reply != null) send(reply);
+                        continue;
+                    }
+                }
+                if (all.length > 0 && System.nanoTime() - lastByte > 200_000_000L) acc.reset();
+            } catch (SerialException e) {
+                failure = "meter port " + line.name() + ": " + e.getMessage();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        line.close();
+    }
+}

@@ -1,0 +1,103 @@
+package org.mepkit.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.mepkit.board.BoardOptions;
+import org.mepkit.board.Max3232Profile;
+import org.mepkit.board.VirtualBoard;
+import org.mepkit.board.pty.PtyLine;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.SerialException;
+import org.mepkit.serial.SerialLine;
+
+/** A bench made of a fresh {@link VirtualBoard}; it owns the board and closes it. */
+public final class VirtualBench implements Bench {
+
+    private final VirtualBoard board;
+
+    private VirtualBench(VirtualBoard board) {
+        this.board = board;
+    }
+
+    /** A new twin, still powered off; the caller opens its ports before powering it on. */
+    public static VirtualBench create(BoardOptions options) throws IOException {
+        return new VirtualBench(VirtualBoard.create(options));
+    }
+
+    @Override
+    public String name() {
+        return "virtual (" + board.options().max3232().name().toLowerCase() + " MAX3232, x" + board.timeScale() + ")";
+    }
+
+    @Override
+    public SerialLine openConsole() throws SerialException {
+        return PtyLine.open(board.consolePath(), LineSettings.CONSOLE);
+    }
+
+    @Override
+    public SerialLine openMeterSide() throws SerialException {
+        return PtyLine.open(board.meterPath(), LineSettings.MEP);
+    }
+
+    @Override
+    public Optional<BoardPower> power() {
+        return Optional.of(new BoardPower() {
+            @Override
+            public void powerOn() {
+                board.powerOn();
+            }
+
+            @Override
+            public void powerOff() {
+                board.powerOff();
+            }
+
+            @Override
+            public void reset() {
+                board.reset();
+            }
+        });
+    }
+
+    @Override
+    public Optional<URI> boardUrl() {
+        return Optional.of(board.url());
+    }
+
+    @Override
+    public Optional<VirtualBoard> twin() {
+        return Optional.of(board);
+    }
+
+    @Override
+    public double timeScale() {
+        return board.timeScale();
+    }
+
+    @Override
+    public String provisionedKey() {
+        return board.options().nvs().mepKey();
+    }
+
+    @Override
+    public Optional<String> provisionedSsid() {
+        return Optional.of(board.options().nvs().wifiSsid());
+    }
+
+    @Override
+    public List<String> secrets() {
+        return board.options().nvs().secrets();
+    }
+
+    @Override
+    public Optional<Max3232Profile> max3232() {
+        return Optional.of(board.options().max3232());
+    }
+
+    @Override
+    public void close() {
+        board.close();
+    }
+}

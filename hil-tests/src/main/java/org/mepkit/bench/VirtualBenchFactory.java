@@ -1,0 +1,50 @@
+package org.mepkit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mepkit.board.BoardOptions;
+import org.mepkit.board.Max3232Profile;
+import org.mepkit.board.firmware.DabblerFirmware;
+import org.mepkit.board.firmware.FirmwareConfig;
+
+/** Fresh virtual boards, each in its own directory under one temp root, seeds counting up from a base. */
+public final class VirtualBenchFactory implements BenchFactory {
+
+    /** The default provisioning of a virtual bench board (test values, not real credentials). */
+    public static final FirmwareConfig DEFAULT_NVS = FirmwareConfig.provisioned("mepkit-lab", "lab-wifi-pass-1",
+            "Tq8#mLz2Vx4Pw9Rk6Nb3");
+
+    private final BoardOptions template;
+    private final AtomicInteger count = new AtomicInteger();
+
+    public VirtualBenchFactory(BoardOptions template) {
+        this.template = template;
+    }
+
+    public static VirtualBenchFactory defaults(Max3232Profile profile, double timeScale, long seed) throws IOException {
+        Path root = Files.createTempDirectory("mep-bench-");
+        root.toFile().deleteOnExit();
+        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, DabblerFirmware.PROJECT,
+                DEFAULT_NVS));
+    }
+
+    public BoardOptions template() {
+        return template;
+    }
+
+    @Override
+    public Bench open() throws IOException {
+        int n = count.incrementAndGet();
+        BoardOptions o = template;
+        return VirtualBench.create(new BoardOptions(o.directory().resolve("board-" + n), o.timeScale(), o.max3232(),
+                o.seed() + n, o.projectName(), o.nvs()));
+    }
+
+    @Override
+    public String describe() {
+        return "virtual board (" + template.projectName() + " firmware, " + template.max3232().name().toLowerCase()
+                + " MAX3232, time x" + template.timeScale() + ", seed " + template.seed() + ")";
+    }
+}

@@ -1,0 +1,54 @@
+package org.mepkit.hil.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mepkit.bench.BenchExtension;
+import org.mepkit.bench.BenchSession;
+import org.mepkit.bench.ConsoleMonitor;
+
+@Tag("boot")
+@DisplayName("boot")
+@ExtendWith(BenchExtension.class)
+class BootTest {
+
+    @Test
+    @DisplayName("the ROM banner and the firmware's boot lines appear, ENABLE 1 s after the MAX3232")
+    void bannerAndBootSequence(BenchSession s) throws Exception {
+        s.boot();
+        ConsoleMonitor c = s.console();
+        c.await("ROM banner", t -> t.contains("boot:0x13 (SPI_FAST_FLASH_BOOT)"), 2_000);
+        c.await("Preferences", t -> t.equals("Preferences are valid") || t.equals("Preferences initialized"), 2_000);
+        ConsoleMonitor.Line rs = c.await("MAX3232 on", "Setting RS3232 pin 1"::equals, BenchSession.BOOT_TO_FIRST_REQUEST_MS);
+        ConsoleMonitor.Line en = c.await("ENABLE on", "Setting ENABLE pin 1"::equals, BenchSession.BOOT_TO_FIRST_REQUEST_MS);
+        long gap = en.atMillis() - rs.atMillis();
+        assertTrue(gap >= 800 && gap <= 1_500, "MAX3232 on → ENABLE on took " + gap + " ms board time, firmware waits 1000");
+    }
+
+    @Test
+    @DisplayName("the NVS values are read: SSID as provisioned, the key line present")
+    void nvsIsRead(BenchSession s) throws Exception {
+        Assumptions.assumeTrue(s.bench().provisionedSsid().isPresent(), "bench config names no provisioned SSID");
+        s.boot();
+        String ssid = s.bench().provisionedSsid().get();
+        s.console().await("wifi_ssid", ("wifi_ssid: '" + ssid + "'")::equals, 3_000);
+        s.console().await("mep_key line", t -> t.startsWith("mep_key: '"), 3_000);
+        s.console().await("Preferences are valid", "Preferences are valid"::equals, 3_000);
+    }
+
+    @Test
+    @DisplayName("no crash loop: one boot in 30 s of board time with a working meter")
+    void noCrashLoop(BenchSession s) throws Exception {
+        s.boot();
+        s.awaitRequests(10, 30_000);
+        s.idle(30_000);
+        List<ConsoleMonitor.Line> banners = s.console().lines().stream().filter(l -> l.text().startsWith("rst:")).toList();
+        assertEquals(1, banners.size(), "boot banners: " + banners);
+    }
+}
