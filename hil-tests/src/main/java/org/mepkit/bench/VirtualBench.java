@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.mepkit.board.BoardImages;
 import org.mepkit.board.BoardOptions;
+import org.mepkit.board.firmware.FirmwareConfig;
 import org.mepkit.board.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.board.pty.PtyLine;
@@ -16,14 +18,19 @@ import org.mepkit.serial.SerialLine;
 public final class VirtualBench implements Bench {
 
     private final VirtualBoard board;
+    private final FirmwareConfig provisioned;
 
-    private VirtualBench(VirtualBoard board) {
+    /** A bench around a board whose flash holds {@code provisioned} (the bench knows what was flashed). */
+    public VirtualBench(VirtualBoard board, FirmwareConfig provisioned) {
         this.board = board;
+        this.provisioned = provisioned;
     }
 
-    /** A new twin, still powered off; the caller opens its ports before powering it on. */
-    public static VirtualBench create(BoardOptions options) throws IOException {
-        return new VirtualBench(VirtualBoard.create(options));
+    /** A new twin flashed with the {@code project} app and {@code nvs}, still powered off. */
+    public static VirtualBench create(BoardOptions options, String project, FirmwareConfig nvs) throws IOException {
+        VirtualBoard board = VirtualBoard.create(options);
+        BoardImages.provision(board.flash(), project, nvs);
+        return new VirtualBench(board, nvs);
     }
 
     @Override
@@ -78,17 +85,17 @@ public final class VirtualBench implements Bench {
 
     @Override
     public String provisionedKey() {
-        return board.options().nvs().mepKey();
+        return provisioned.mepKey();
     }
 
     @Override
     public Optional<String> provisionedSsid() {
-        return Optional.of(board.options().nvs().wifiSsid());
+        return Optional.of(provisioned.wifiSsid());
     }
 
     @Override
     public List<String> secrets() {
-        return board.options().nvs().secrets();
+        return provisioned.secrets();
     }
 
     @Override

@@ -17,17 +17,21 @@ public final class VirtualBenchFactory implements BenchFactory {
             "Tq8#mLz2Vx4Pw9Rk6Nb3");
 
     private final BoardOptions template;
+    private final String project;
+    private final FirmwareConfig nvs;
     private final AtomicInteger count = new AtomicInteger();
 
-    public VirtualBenchFactory(BoardOptions template) {
+    public VirtualBenchFactory(BoardOptions template, String project, FirmwareConfig nvs) {
         this.template = template;
+        this.project = project;
+        this.nvs = nvs;
     }
 
     public static VirtualBenchFactory defaults(Max3232Profile profile, double timeScale, long seed) throws IOException {
         Path root = Files.createTempDirectory("mep-bench-");
         root.toFile().deleteOnExit();
-        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, DabblerFirmware.PROJECT,
-                DEFAULT_NVS));
+        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, null), DabblerFirmware.PROJECT,
+                DEFAULT_NVS);
     }
 
     public BoardOptions template() {
@@ -39,12 +43,12 @@ public final class VirtualBenchFactory implements BenchFactory {
         int n = count.incrementAndGet();
         BoardOptions o = template;
         return VirtualBench.create(new BoardOptions(o.directory().resolve("board-" + n), o.timeScale(), o.max3232(),
-                o.seed() + n, o.projectName(), o.nvs()));
+                o.seed() + n, null), project, nvs);
     }
 
     @Override
     public String describe() {
-        return "virtual board (" + template.projectName() + " firmware, " + template.max3232().name().toLowerCase()
+        return "virtual board (" + project + " firmware, " + template.max3232().name().toLowerCase()
                 + " MAX3232, time x" + template.timeScale() + ", seed " + template.seed() + ")";
     }
 }

@@ -8,7 +8,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
+import org.mepkit.board.boot.BootResult;
+import org.mepkit.board.boot.BootRom;
+import org.mepkit.board.boot.ResetReason;
+import org.mepkit.board.boot.RomBanner;
 import org.mepkit.board.firmware.BoardIo;
+import org.mepkit.board.firmware.FirmwareConfig;
+import org.mepkit.board.flash.VirtualFlash;
+import org.mepkit.board.rom.ChipIdentity;
+import org.mepkit.board.rom.RomLoader;
+import org.mepkit.board.rom.SessionEnd;
+import org.mepkit.esp.partition.Partition;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.board.firmware.FirmwareModel;
 import org.mepkit.board.pty.PtyLine;
@@ -49,7 +59,17 @@ public final class VirtualBoard implements AutoCloseable {
     private boolean programJumper;
     private FirmwareModel model;
     private int boots;
-    private String resetReason = "rst:0x1 (POWERON_RESET)";
+    private ResetReason resetReason = ResetReason.POWERON_RESET;
+    private long bootLoopAtMillis = -1;
+    private String lastBootProblem;
+    private RomLoader loader;
+    private final VirtualFlash flash;
+    private final ChipIdentity chip = ChipIdentity.defaultEsp32();
+
+    /** The app project name of the upstream Arduino build (its descriptor says arduino-lib-builder). */
+    public static final String UPSTREAM_PROJECT = "arduino-lib-builder";
+    /** Board time between two attempts of a boot loop (ROM + bootloader output, then reset). */
+    static final long BOOT_LOOP_PAUSE_MS = 300;
 
     private VirtualBoard(BoardOptions options) throws IOException {
         this.options = options;
@@ -57,6 +77,7 @@ public final class VirtualBoard implements AutoCloseable {
         this.transceiver = new Transceiver(options.max3232(), options.seed());
         this.garbage = new Random(options.seed() ^ 0x5EEDL);
         java.nio.file.Files.createDirectories(options.directory());
+        this.flash = VirtualFlash.open(options.flashFile() != null ? options.flashFile() : options.directory().resolve("flash.bin"));
         SocatPair c = null;
         SocatPair m = null;
         try {
@@ -104,6 +125,10 @@ public final class VirtualBoard implements AutoCloseable {
         return ticker.scale();
     }
 
+    public VirtualFlash flash() {
+        return flash;
+    }
+
     public Transceiver transceiver() {
         return transceiver;
     }
@@ -133,12 +158,14 @@ public final class VirtualBoard implements AutoCloseable {
     public synchronized void powerOn() {
         if (powered) return;
         powered = true;
-        resetReason = "rst:0x1 (POWERON_RESET)";
+        resetReason = ResetReason.POWERON_RESET;
         bootLocked();
     }
 
     public synchronized void powerOff() {
         powered = false;
+        if (loader != null) loader.requestStop();
+        bootLoopAtMillis = -1;
         model = null;
         transceiver.setEnabled(false);
         transceiver.setPowered(false);
@@ -149,7 +176,7 @@ public final class VirtualBoard implements AutoCloseable {
         if (!powered) return;
         transceiver.setEnabled(false);
         transceiver.setPowered(false);
-        resetReason = "rst:0x1 (POWERON_RESET)";
+        resetReason = ResetReason.POWERON_RESET;
         bootLocked();
     }
 
@@ -165,26 +192,77 @@ public final class VirtualBoard implements AutoCloseable {
     private void bootLocked() {
         boots++;
         model = null;
+        bootLoopAtMillis = -1;
         synchronized (uartRx) {
             uartRx.reset();
         }
-        println("ets Jun  8 2016 00:22:57");
-        println("");
+        if (loader != null) loader.requestStop();
         if (programJumper) {
-            println(resetReason + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))");
-            println("waiting for download");
+            RomBanner.downloadMode(chip, resetReason).forEach(this::println);
+            startLoader();
             return;
         }
-        println(resetReason + ",boot:0x13 (SPI_FAST_FLASH_BOOT)");
-        println("configsip: 0, SPIWP:0xee");
-        println("mode:DIO, clock div:1");
-        println("entry 0x400805f0");
-        if (DabblerFirmware.PROJECT.equals(options.projectName())) {
-            model = new DabblerFirmware(ticker, new Io(), options.nvs(), garbage);
-        } else {
-            println("E (" + boardMillis() % 1000 + ") mepkit twin: no firmware model for project '"
-                    + options.projectName() + "'");
+        BootResult result = BootRom.boot(flash, chip, resetReason);
+        result.consoleLines().forEach(this::println);
+        if (result instanceof BootResult.BootLoop loop) {
+            lastBootProblem = loop.reason();
+            resetReason = loop.nextReset();
+            bootLoopAtMillis = boardMillis() + BOOT_LOOP_PAUSE_MS;
+            return;
         }
+        BootResult.Booted booted = (BootResult.Booted) result;
+        lastBootProblem = null;
+        String project = booted.descriptor().map(d -> d.projectName()).orElse("");
+        FirmwareConfig config = readPreferences(booted);
+        if (DabblerFirmware.PROJECT.equals(project) || UPSTREAM_PROJECT.equals(project)) {
+            model = new DabblerFirmware(ticker, new Io(), config, garbage);
+        } else {
+            lastBootProblem = "no firmware model for app project '" + project + "'";
+            println("E (" + (boardMillis() % 1000) + ") mepkit twin: " + lastBootProblem);
+        }
+    }
+
+    /** The NVS partition through the flasher's reader; a missing marker erases it, as the firmware does. */
+    private FirmwareConfig readPreferences(BootResult.Booted booted) {
+        Partition nvs = booted.table().nvs().orElse(null);
+        if (nvs == null) return FirmwareConfig.factory();
+        byte[] image = flash.read((int) nvs.offset(), (int) nvs.size());
+        Optional<FirmwareConfig> config = NvsSettings.read(image);
+        if (config.isPresent()) return config.get();
+        flash.erase((int) nvs.offset(), (int) nvs.size());
+        flash.write((int) nvs.offset(), org.mepkit.esp.nvs.NvsImageWriter.write(org.mepkit.esp.nvs.FirmwareNvs.entries(java.util.Map.of()), (int) nvs.size()));
+        flash.flush();
+        return FirmwareConfig.factory();
+    }
+
+    private void startLoader() {
+        RomLoader l = new RomLoader(flash, chip);
+        loader = l;
+        Thread t = new Thread(() -> {
+            try {
+                SessionEnd end = l.serve(console);
+                if (end == SessionEnd.REBOOT || end == SessionEnd.RUN_USER_CODE) {
+                    synchronized (VirtualBoard.this) {
+                        if (loader == l && powered) {
+                            resetReason = ResetReason.SW_RESET;
+                            boolean jumper = programJumper;
+                            programJumper = false;
+                            bootLocked();
+                            programJumper = jumper;
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "board-rom-loader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Why the last boot did not start a firmware model (a boot loop, an unknown app), if it did not. */
+    public synchronized Optional<String> bootProblem() {
+        return Optional.ofNullable(lastBootProblem);
     }
 
     // ------------------------------------------------------------------ threads
@@ -194,9 +272,15 @@ public final class VirtualBoard implements AutoCloseable {
             FirmwareModel current = currentModel();
             if (current != null) {
                 current.step();
+            } else {
+                retryBootLoop();
             }
             LockSupport.parkNanos(500_000L);
         }
+    }
+
+    private synchronized void retryBootLoop() {
+        if (powered && bootLoopAtMillis >= 0 && boardMillis() >= bootLoopAtMillis) bootLocked();
     }
 
     private void readMep() {
@@ -280,7 +364,7 @@ public final class VirtualBoard implements AutoCloseable {
                 if (!powered) return;
                 transceiver.setEnabled(false);
                 transceiver.setPowered(false);
-                resetReason = "rst:0xc (SW_CPU_RESET)";
+                resetReason = ResetReason.SW_CPU_RESET;
                 bootLocked();
             }
         }
@@ -304,7 +388,11 @@ public final class VirtualBoard implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        synchronized (this) {
+            if (loader != null) loader.requestStop();
+        }
         http.close();
+        flash.close();
         console.close();
         mep.close();
         consolePair.close();
