@@ -41,7 +41,7 @@ public interface Bench extends AutoCloseable {
     List<String> secrets();
 
     /** The MAX3232 profile of the bench's board, when known. */
-    Optional<org.mepkit.board.Max3232Profile> max3232();
+    Optional<org.mepkit.sim.max3232.Max3232Profile> max3232();
 
     @Override
     void close();

@@ -17,7 +17,7 @@ import org.mepkit.board.firmware.MepWire;
 public final class BenchMeter {
 
     /** One request as the meter saw it. */
-    public record Seen(long atMillis, byte[] body, long sequence, boolean digestOk, int replyCode) {
+    public record Seen(long atMillis, byte[] body, long sequence, boolean digestOk, int replyCode, byte[] packet) {
         public int command() {
             return body.length == 0 ? -1 : body[0] & 0xFF;
         }
@@ -36,15 +36,23 @@ public final class BenchMeter {
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean silent;
     private long expectedSequence;
+    private final long firstExpectedSequence;
 
     public BenchMeter(String mepKey, MeterValues values, long firstExpectedSequence) {
         this.key = MepWire.digestKey(mepKey);
         this.expectedSequence = firstExpectedSequence;
+        this.firstExpectedSequence = firstExpectedSequence;
         values.fill(tables);
     }
 
     public void setSilent(boolean silent) {
         this.silent = silent;
+    }
+
+    /** Forgets every request seen and expects the first sequence number again (the board was restarted). */
+    public synchronized void restart() {
+        seen.clear();
+        expectedSequence = firstExpectedSequence;
     }
 
     public List<Seen> seen() {
@@ -60,7 +68,7 @@ public final class BenchMeter {
         long seq = MepWire.sequenceOf(packet);
         boolean ok = MepWire.digestMatches(packet, key);
         if (silent) {
-            seen.add(new Seen(atMillis, body, seq, ok, -1));
+            seen.add(new Seen(atMillis, body, seq, ok, -1, packet.clone()));
             return null;
         }
         byte[] reply;
@@ -76,7 +84,7 @@ public final class BenchMeter {
             expectedSequence = (seq + 1) & 0xFFFFFFFFL;
             reply = serve(body);
         }
-        seen.add(new Seen(atMillis, body, seq, ok, reply[2] & 0xFF));
+        seen.add(new Seen(atMillis, body, seq, ok, reply[2] & 0xFF, packet.clone()));
         return reply;
     }
 

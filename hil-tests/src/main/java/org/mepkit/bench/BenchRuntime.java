@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mepkit.board.Max3232Profile;
+import org.mepkit.sim.max3232.Max3232Profile;
 
 /**
  * Where the suite finds its bench and leaves what it captured: {@code mep bench} installs a

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.mepkit.board.Max3232Profile;
+import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.board.pty.PtyLine;
 import org.mepkit.serial.LineSettings;

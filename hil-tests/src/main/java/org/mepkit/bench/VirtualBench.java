@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.mepkit.board.BoardImages;
 import org.mepkit.board.BoardOptions;
 import org.mepkit.board.firmware.FirmwareConfig;
-import org.mepkit.board.Max3232Profile;
+import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.board.pty.PtyLine;
 import org.mepkit.serial.LineSettings;
@@ -35,7 +35,7 @@ public final class VirtualBench implements Bench {
 
     @Override
     public String name() {
-        return "virtual (" + board.options().max3232().name().toLowerCase() + " MAX3232, x" + board.timeScale() + ")";
+        return "virtual (" + board.options().max3232().name() + " MAX3232, x" + board.timeScale() + ")";
     }
 
     @Override

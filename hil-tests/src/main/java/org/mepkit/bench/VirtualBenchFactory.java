@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mepkit.board.BoardOptions;
-import org.mepkit.board.Max3232Profile;
+import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.board.firmware.FirmwareConfig;
 
@@ -20,6 +20,7 @@ public final class VirtualBenchFactory implements BenchFactory {
     private final String project;
     private final FirmwareConfig nvs;
     private final AtomicInteger count = new AtomicInteger();
+    private Path flashTemplate;
 
     public VirtualBenchFactory(BoardOptions template, String project, FirmwareConfig nvs) {
         this.template = template;
@@ -34,6 +35,12 @@ public final class VirtualBenchFactory implements BenchFactory {
                 DEFAULT_NVS);
     }
 
+    /** Every board starts from a copy of this flash file (e.g. one that was really flashed) instead of fresh images. */
+    public VirtualBenchFactory fromFlash(Path flashFile) {
+        this.flashTemplate = flashFile;
+        return this;
+    }
+
     public BoardOptions template() {
         return template;
     }
@@ -42,13 +49,17 @@ public final class VirtualBenchFactory implements BenchFactory {
     public Bench open() throws IOException {
         int n = count.incrementAndGet();
         BoardOptions o = template;
-        return VirtualBench.create(new BoardOptions(o.directory().resolve("board-" + n), o.timeScale(), o.max3232(),
-                o.seed() + n, null), project, nvs);
+        BoardOptions options = new BoardOptions(o.directory().resolve("board-" + n), o.timeScale(), o.max3232(),
+                o.seed() + n, null);
+        if (flashTemplate == null) return VirtualBench.create(options, project, nvs);
+        Files.createDirectories(options.directory());
+        Files.copy(flashTemplate, options.directory().resolve("flash.bin"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs);
     }
 
     @Override
     public String describe() {
-        return "virtual board (" + project + " firmware, " + template.max3232().name().toLowerCase()
+        return "virtual board (" + project + " firmware, " + template.max3232().name()
                 + " MAX3232, time x" + template.timeScale() + ", seed " + template.seed() + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.mepkit.board;
 
 import java.nio.file.Path;
+import org.mepkit.sim.max3232.Max3232Profile;
 
 /**
  * How a virtual board is built: where its port links go, how fast its clock runs, its

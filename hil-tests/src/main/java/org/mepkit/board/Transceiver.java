@@ -1,68 +1,63 @@
 package org.mepkit.board;
 
-import java.util.Random;
+import org.mepkit.sim.max3232.Max3232Model;
+import org.mepkit.sim.max3232.Max3232Profile;
+import org.mepkit.time.Ticker;
 
 /**
- * The MAX3232 between the ESP32's UART2 and the MEP port, as seen from both sides: bytes pass
- * only while it is powered (GPIO32), it came up working at its last power-up (decided by its
- * profile with a seeded random source) and has not gone haywire since, and the MEP ENABLE line
- * is asserted. Records every time ENABLE is asserted while the chip is off.
+ * The MAX3232 between the ESP32's UART2 and the MEP port, as the recovery issue's fault model
+ * ({@link Max3232Model}: each power-up comes up good or haywire by its profile; haywire chips
+ * are silent, send garbage or flip bits) plus the MEP ENABLE line. Bytes pass only while
+ * ENABLE is asserted. Records every time ENABLE is asserted while the chip is unpowered, and
+ * lets a test make a working chip go haywire (silent) until its next power cycle.
  */
 public final class Transceiver {
 
-    private final Max3232Profile profile;
-    private final Random random;
-    private boolean powered;
-    private boolean working;
+    private final Max3232Model chip;
     private boolean enabled;
-    private int powerUps;
-    private int goodPowerUps;
+    private boolean forcedSilent;
     private int enableWhileOff;
 
-    public Transceiver(Max3232Profile profile, long seed) {
-        this.profile = profile;
-        this.random = new Random(seed);
+    public Transceiver(Max3232Profile profile, long seed, Ticker ticker) {
+        this.chip = new Max3232Model(profile, seed, ticker);
     }
 
     public synchronized void setPowered(boolean on) {
-        if (on && !powered) {
-            powerUps++;
-            working = random.nextDouble() < profile.goodPowerUpProbability();
-            if (working) goodPowerUps++;
-        }
-        if (!on) working = false;
-        powered = on;
-        if (enabled && !powered) enableWhileOff++;
+        if (on != powered()) forcedSilent = false;
+        chip.setPowered(on);
+        if (enabled && !on) enableWhileOff++;
     }
 
     public synchronized void setEnabled(boolean on) {
         enabled = on;
-        if (enabled && !powered) enableWhileOff++;
+        if (enabled && !powered()) enableWhileOff++;
     }
 
     /** The chip stops passing bytes until it is power-cycled. */
     public synchronized void goHaywire() {
-        working = false;
+        forcedSilent = true;
     }
 
-    public synchronized boolean passes() {
-        return powered && working && enabled;
+    /** What reaches the other side of the chip (either direction) when {@code data} goes in now. */
+    public synchronized byte[] pass(byte[] data) {
+        if (!enabled || forcedSilent || !powered()) return new byte[0];
+        return chip.pass(data);
     }
 
     public synchronized boolean powered() {
-        return powered;
+        return chip.condition() != Max3232Model.Condition.OFF;
     }
 
     public synchronized boolean enabled() {
         return enabled;
     }
 
-    public synchronized int powerUps() {
-        return powerUps;
+    public int powerUps() {
+        return chip.powerUps();
     }
 
-    public synchronized int goodPowerUps() {
-        return goodPowerUps;
+    public int haywirePowerUps() {
+        return chip.haywirePowerUps();
     }
 
     /** How many times ENABLE was asserted (or left asserted) while the chip was unpowered. */
@@ -71,6 +66,6 @@ public final class Transceiver {
     }
 
     public Max3232Profile profile() {
-        return profile;
+        return chip.profile();
     }
 }

@@ -74,7 +74,7 @@ public final class VirtualBoard implements AutoCloseable {
     private VirtualBoard(BoardOptions options) throws IOException {
         this.options = options;
         this.ticker = new ScaledTicker(SystemTicker.INSTANCE, options.timeScale());
-        this.transceiver = new Transceiver(options.max3232(), options.seed());
+        this.transceiver = new Transceiver(options.max3232(), options.seed(), ticker);
         this.garbage = new Random(options.seed() ^ 0x5EEDL);
         java.nio.file.Files.createDirectories(options.directory());
         this.flash = VirtualFlash.open(options.flashFile() != null ? options.flashFile() : options.directory().resolve("flash.bin"));
@@ -288,9 +288,10 @@ public final class VirtualBoard implements AutoCloseable {
         while (running) {
             try {
                 int n = mep.read(buf, 0, buf.length, Duration.ofMillis(50));
-                if (n > 0 && transceiver.passes()) {
+                if (n > 0) {
+                    byte[] through = transceiver.pass(java.util.Arrays.copyOf(buf, n));
                     synchronized (uartRx) {
-                        uartRx.write(buf, 0, n);
+                        uartRx.write(through, 0, through.length);
                     }
                 }
             } catch (SerialException e) {
@@ -319,9 +320,10 @@ public final class VirtualBoard implements AutoCloseable {
     private final class Io implements BoardIo {
         @Override
         public void mepWrite(byte[] data) {
-            if (!transceiver.passes()) return;
+            byte[] through = transceiver.pass(data);
+            if (through.length == 0) return;
             try {
-                mep.write(data);
+                mep.write(through);
             } catch (SerialException e) {
                 // the MEP port is gone: the bytes are lost like on an open RS232 line
             }

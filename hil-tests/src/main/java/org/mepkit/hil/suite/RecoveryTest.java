@@ -14,7 +14,7 @@ import org.mepkit.bench.BenchExtension;
 import org.mepkit.bench.BenchMeter;
 import org.mepkit.bench.BenchSession;
 import org.mepkit.bench.ConsoleMonitor;
-import org.mepkit.board.Max3232Profile;
+import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
 
 @Tag("recovery")
@@ -52,7 +52,7 @@ class RecoveryTest {
         VirtualBoard twin = s.bench().twin().orElse(null);
         Assumptions.assumeTrue(twin != null, "bench has no way to make its MAX3232 misbehave (virtual bench only)");
         Max3232Profile profile = twin.options().max3232();
-        Assumptions.assumeTrue(profile != Max3232Profile.DEAD, "a dead MAX3232 never resumes; nothing to bound");
+        Assumptions.assumeTrue(!profile.dead(), "a dead MAX3232 never resumes; nothing to bound");
         int cycles = cyclesBound(profile);
         s.boot();
         s.awaitRequests(10, 30_000 + cycles * BenchSession.TIMEOUT_AND_CYCLE_MS);
@@ -65,14 +65,11 @@ class RecoveryTest {
         assertTrue(used >= 1, "the board resumed without power-cycling the MAX3232");
         assertEnableNeverWithMaxOff(s);
         assertEquals(0, twin.transceiver().enableWhileOff(), "ENABLE asserted while the MAX3232 was off");
-        s.note(profile.name().toLowerCase() + " MAX3232: resumed after " + used + " power cycle(s), bound " + cycles);
+        s.note(profile.name() + " MAX3232: resumed after " + used + " power cycle(s), bound " + cycles);
     }
 
-    /** Power cycles after which a chip of this profile has come up working with probability ≥ 1 − 10⁻⁴. */
     static int cyclesBound(Max3232Profile profile) {
-        double p = profile.goodPowerUpProbability();
-        if (p >= 1) return 1;
-        return (int) Math.ceil(Math.log(1e-4) / Math.log(1 - p));
+        return BenchSession.cyclesBound(profile);
     }
 
     /** Reads the console: "Setting ENABLE pin 1" never while the last RS3232 state printed was 0. */

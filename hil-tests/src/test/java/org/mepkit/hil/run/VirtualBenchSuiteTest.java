@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mepkit.bench.VirtualBenchFactory;
-import org.mepkit.board.Max3232Profile;
+import org.mepkit.sim.max3232.Max3232Profile;
 
 /** The whole HIL suite on the virtual bench, as CI runs it: every group passes, nothing is skipped there. */
 class VirtualBenchSuiteTest {
