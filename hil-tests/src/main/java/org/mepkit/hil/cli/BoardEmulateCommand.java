@@ -81,9 +81,12 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             board.bootProblem().ifPresent(p -> o.println("boot: " + p));
             o.println("running; Ctrl-C stops the board");
             o.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                board.close(); // stops socat so no pty is left behind
+                stopped.countDown();
+            }, "board-shutdown"));
+            stopped.await();
         }
         return ExitCodes.OK;
     }
