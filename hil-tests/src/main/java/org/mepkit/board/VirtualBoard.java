@@ -216,6 +216,8 @@ public final class VirtualBoard implements AutoCloseable {
         FirmwareConfig config = readPreferences(booted);
         if (DabblerFirmware.PROJECT.equals(project) || UPSTREAM_PROJECT.equals(project)) {
             model = new DabblerFirmware(ticker, new Io(), config, garbage);
+        } else if (DabblerFirmware.SPEC_PROJECT.equals(project)) {
+            model = DabblerFirmware.spec(ticker, new Io(), config, garbage, org.mepkit.recovery.RecoveryPolicy.DEFAULT);
         } else {
             lastBootProblem = "no firmware model for app project '" + project + "'";
             println("E (" + (boardMillis() % 1000) + ") mepkit twin: " + lastBootProblem);

@@ -4,6 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Random;
+import org.mepkit.power.OutputLine;
+import org.mepkit.power.PowerException;
+import org.mepkit.recovery.RecoveryMachine;
+import org.mepkit.recovery.RecoveryPolicy;
+import org.mepkit.recovery.RecoveryState;
 import org.mepkit.time.Ticker;
 
 /**
@@ -22,6 +27,8 @@ import org.mepkit.time.Ticker;
 public final class DabblerFirmware implements FirmwareModel {
 
     public static final String PROJECT = "dabbler";
+    /** The same firmware with its link recovery replaced by mepkit's recovery spec (firmware-spec/RECOVERY.md). */
+    public static final String SPEC_PROJECT = "spec";
 
     static final int RING = 20;
     static final int MAX_SEND_ATTEMPTS = 50;
@@ -85,7 +92,27 @@ public final class DabblerFirmware implements FirmwareModel {
     private boolean booted;
     private boolean halted;
 
+    /** Null for the upstream recovery; the recovery engine for the {@code spec} model. */
+    private final RecoveryMachine machine;
+    private boolean mepStarted;
+    private byte[] probe;
+
     public DabblerFirmware(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage) {
+        this(ticker, io, config, garbage, null);
+    }
+
+    /**
+     * The {@code spec} model: the same firmware, but reply timeouts, power cycles, probing and escalation follow
+     * {@code policy} through the recovery engine (the pins still log {@code Setting RS3232/ENABLE pin} lines).
+     */
+    public static DabblerFirmware spec(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage, RecoveryPolicy policy) {
+        return new DabblerFirmware(ticker, io, config, garbage, policy);
+    }
+
+    private DabblerFirmware(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage, RecoveryPolicy policy) {
+        this.machine = policy == null ? null : new RecoveryMachine(policy, org.mepkit.serial.LineSettings.MEP,
+                pin("RS3232", io::setMax3232Powered), pin("ENABLE", io::setMepEnabled), ticker,
+                e -> io.println("Recovery: " + e.kind() + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")")));
         this.ticker = ticker;
         this.io = io;
         this.config = config;
@@ -95,9 +122,24 @@ public final class DabblerFirmware implements FirmwareModel {
         for (int i = 0; i < RING; i++) ring[i] = new Entry();
     }
 
+    private OutputLine pin(String name, java.util.function.Consumer<Boolean> set) {
+        return new OutputLine() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void set(boolean active) {
+                io.println("Setting " + name + " pin " + (active ? 1 : 0));
+                set.accept(active);
+            }
+        };
+    }
+
     @Override
     public String projectName() {
-        return PROJECT;
+        return machine == null ? PROJECT : SPEC_PROJECT;
     }
 
     @Override
@@ -162,26 +204,41 @@ public final class DabblerFirmware implements FirmwareModel {
                 io.println("IP address: 127.0.0.1");
             }
             io.println("mDNS responder started");
+            if (machine != null) {
+                try {
+                    machine.start();
+                } catch (PowerException e) {
+                    io.println("Recovery: power line failed: " + e.getMessage());
+                }
+                return;
+            }
             io.println("Setting RS3232 pin 1");
             io.setMax3232Powered(true);
             delay(1000, () -> {
                 io.println("Setting ENABLE pin 1");
                 io.setMepEnabled(true);
-                delay(1000, () -> {
-                    io.mepRead(Integer.MAX_VALUE);
-                    if (config.mepDisabled()) {
-                        io.println("No MEP key set, disabling MEP communication until next reboot...");
-                    } else {
-                        queueRequest(BT52, NONE);
-                    }
-                });
+                delay(1000, this::startMep);
             });
         });
+    }
+
+    private void startMep() {
+        mepStarted = true;
+        io.mepRead(Integer.MAX_VALUE);
+        if (config.mepDisabled()) {
+            io.println("No MEP key set, disabling MEP communication until next reboot...");
+        } else {
+            queueRequest(BT52, NONE);
+        }
     }
 
     // ---------------------------------------------------------------- main loop (§4.2)
 
     private void loopPass() {
+        if (machine != null) {
+            specPass();
+            return;
+        }
         long now = now();
         if (awaitingReply && now - lastTransmitMs > REPLY_TIMEOUT_MS) {
             powerCycle();
@@ -189,6 +246,69 @@ public final class DabblerFirmware implements FirmwareModel {
         }
         receive(now);
         send(now());
+    }
+
+    /** One main-loop pass of the {@code spec} model: the recovery engine owns timeouts and power cycles. */
+    private void specPass() {
+        RecoveryState state;
+        try {
+            state = machine.poll();
+        } catch (PowerException e) {
+            io.println("Recovery: power line failed: " + e.getMessage());
+            return;
+        }
+        if (state == RecoveryState.ESCALATED) {
+            io.println("Giving up: the MAX3232 is not recovering; restarting");
+            halted = true;
+            io.restart("recovery escalated");
+            return;
+        }
+        if (!mepStarted) {
+            if (state == RecoveryState.HEALTHY) startMep();
+            return;
+        }
+        if (state != RecoveryState.HEALTHY && state != RecoveryState.PROBING && state != RecoveryState.PROBE_DUE) {
+            if (awaitingReply || probe != null) {
+                awaitingReply = false;
+                probe = null;
+                io.println("RS3232 reset. Dropping buffer with this contents:");
+                io.println(MepWire.dump(rx, rxLen));
+            }
+            rxLen = 0;
+            io.mepRead(BUFFER);
+            return;
+        }
+        long now = now();
+        if (probe != null) {
+            receiveProbeReply();
+            return;
+        }
+        receive(now);
+        if (state == RecoveryState.PROBE_DUE && !awaitingReply) {
+            if (machine.policy().probe() == RecoveryPolicy.Probe.CHEAP_REQUEST) {
+                probe = MepWire.request(BT52, sequence, key);
+                sequence = (sequence + 1) & 0xFFFFFFFFL;
+                io.println("Transmitting recovery probe");
+                io.mepWrite(probe);
+                machine.onRequestSent(probe.length, 5 + 7 + 12);
+                lastTransmitMs = now;
+                return;
+            }
+        }
+        send(now());
+    }
+
+    private void receiveProbeReply() {
+        byte[] got = io.mepRead(BUFFER - rxLen);
+        System.arraycopy(got, 0, rx, rxLen, got.length);
+        rxLen += got.length;
+        if (!complete()) return;
+        int len = packetLength();
+        int code = len >= 3 ? rx[2] & 0xFF : -1;
+        if (code == 0x0C && len >= 7) sequence = MepWire.u32(rx, 3);
+        rxLen = 0;
+        probe = null;
+        machine.onGoodReply();
     }
 
     private void powerCycle() {
@@ -248,6 +368,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 byte[] reply = Arrays.copyOf(rx, len);
                 shift(len);
                 awaitingReply = false;
+                if (machine != null) machine.onGoodReply();
                 replyReceived(sendIndex, reply);
             } else {
                 storeResponse(Arrays.copyOf(rx, rxLen));
@@ -257,6 +378,13 @@ public final class DabblerFirmware implements FirmwareModel {
                 rxLen = 0;
             }
         } else if (!awaitingReply && now - lastByteMs > GARBAGE_IDLE_MS) {
+            if (machine != null) {
+                try {
+                    machine.onGarbage(rxLen);
+                } catch (PowerException e) {
+                    io.println("Recovery: power line failed: " + e.getMessage());
+                }
+            }
             io.println("Error: InputBufferLength: " + rxLen
                     + ", got this garbage from the meter, but did not expect a package:");
             io.println(MepWire.dump(rx, rxLen));
@@ -415,6 +543,7 @@ public final class DabblerFirmware implements FirmwareModel {
             io.mepWrite(e.request);
             lastTransmitMs = now;
             awaitingReply = true;
+            if (machine != null) machine.onRequestSent(e.request.length, DabblerFirmware.BUFFER - 1);
         } else if (firstSuccess && now - lastTransmitMs > POLL_INTERVAL_MS) {
             queueRequest(BT23_POLL, NONE);
             queueRequest(BT28_POLL, NONE);
