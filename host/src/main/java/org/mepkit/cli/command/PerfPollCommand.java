@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over a socat pty pair. */
 @Command(name = "poll", mixinStandardHelpOptions = true,
-        description = {"Measure BT23 + BT28 polling cycles against the virtual meter paced at 9600 baud over a",
-                "socat pty pair; ratio = median cycle / (wire time + meter turnaround), target <= 1.05."})
+        description = "Measure back-to-back BT23 + BT28 polling cycles against the virtual meter paced at 9600 baud "
+                + "over a socat pty pair; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
 public final class PerfPollCommand implements Callable<Integer> {
 
     @Spec
@@ -28,13 +28,13 @@ public final class PerfPollCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--cycles", defaultValue = "20", description = "Measured cycles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cycles", paramLabel = "N", defaultValue = "20", description = "Measured cycles (default: ${DEFAULT-VALUE}).")
     int cycles;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Unmeasured cycles first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Unmeasured cycles first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--profile", defaultValue = MeterProfile.DEFAULT_NAME, description = "Meter profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = MeterProfile.DEFAULT_NAME, description = "Meter profile (default: ${DEFAULT-VALUE}).")
     String profileName;
 
     @Override

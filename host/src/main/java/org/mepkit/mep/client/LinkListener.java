@@ -13,6 +13,20 @@ public interface LinkListener {
 
     LinkListener NONE = new LinkListener() { };
 
+    /** One listener that tells each of {@code listeners}, in order. */
+    static LinkListener all(LinkListener... listeners) {
+        java.util.List<LinkListener> list = java.util.List.of(listeners);
+        return new LinkListener() {
+            @Override public void requestSent(String what, long sequence, int attempt) { list.forEach(l -> l.requestSent(what, sequence, attempt)); }
+            @Override public void replyReceived(String what, Duration roundTrip) { list.forEach(l -> l.replyReceived(what, roundTrip)); }
+            @Override public void replyTimedOut(String what, int attempt, Duration timeout) { list.forEach(l -> l.replyTimedOut(what, attempt, timeout)); }
+            @Override public void garbage(byte[] dropped, String reason) { list.forEach(l -> l.garbage(dropped, reason)); }
+            @Override public void sequenceResync(long adopted) { list.forEach(l -> l.sequenceResync(adopted)); }
+            @Override public void authenticationFailed(String what) { list.forEach(l -> l.authenticationFailed(what)); }
+            @Override public void alert() { list.forEach(LinkListener::alert); }
+        };
+    }
+
     /** A request went out (attempt 1 is the first transmission of these bytes). */
     default void requestSent(String what, long sequence, int attempt) { }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.mepkit.mep.frame.Command;
 import org.mepkit.mep.frame.Deframer;
 import org.mepkit.mep.frame.DeframerEvent;
+import org.mepkit.mep.frame.MalformedFrameException;
 import org.mepkit.mep.frame.MeterRefusedException;
 import org.mepkit.mep.frame.Request;
 import org.mepkit.mep.frame.Response;
@@ -52,8 +53,17 @@ public final class MeterClient {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** A client on the system clock with {@link ClientTimings#DEFAULT} timings. */
+    public static MeterClient withDefaults(SerialLine line, MbkKey key, LinkListener listener) {
+        return new MeterClient(line, key, org.mepkit.time.SystemTicker.INSTANCE, ClientTimings.DEFAULT, listener);
+    }
+
     public SerialLine line() {
         return line;
+    }
+
+    public Ticker ticker() {
+        return ticker;
     }
 
     public ClientTimings timings() {
@@ -97,7 +107,7 @@ public final class MeterClient {
      * A 0x0B is also reported to the listener as an authentication failure.
      */
     public Response exchange(Command command) throws IOException {
-        String what = describe(command);
+        String what = command.describe();
         int resyncs = 0;
         while (true) {
             Request request = new Request(command.body(), sequence);
@@ -119,22 +129,34 @@ public final class MeterClient {
         }
     }
 
-    /** Sends the same bytes up to {@code maxAttempts} times until a complete non-alert reply arrives. */
+    /**
+     * Sends the same bytes up to {@code maxAttempts} times until a complete, well-formed, non-alert
+     * reply arrives; a timeout or a malformed reply uses up an attempt.
+     */
     private Response transmit(String what, long seq, byte[] packet, int maxReply) throws IOException {
         Duration timeout = timings.replyTimeout(line.settings(), packet.length, maxReply);
+        boolean malformedSeen = false;
         for (int attempt = 1; attempt <= timings.maxAttempts(); attempt++) {
             long sentAt = ticker.nanoTime();
             line.write(packet);
             listener.requestSent(what, seq, attempt);
             byte[] reply = awaitPacket(ticker.deadlineAfter(timeout), packet);
-            if (reply != null) {
-                listener.replyReceived(what, Duration.ofNanos(ticker.nanoTime() - sentAt));
-                return Responses.parse(reply);
+            if (reply == null) {
+                dropPartial("incomplete reply at timeout");
+                listener.replyTimedOut(what, attempt, timeout);
+                continue;
             }
-            dropPartial("incomplete reply at timeout");
-            listener.replyTimedOut(what, attempt, timeout);
+            try {
+                Response response = Responses.parse(reply);
+                listener.replyReceived(what, Duration.ofNanos(ticker.nanoTime() - sentAt));
+                return response;
+            } catch (MalformedFrameException e) {
+                // a complete packet that is no valid reply (noise with a plausible length): retry
+                malformedSeen = true;
+                listener.garbage(reply, "malformed reply: " + e.getMessage());
+            }
         }
-        throw new MeterTimeoutException(what, timings.maxAttempts(), timeout);
+        throw new MeterTimeoutException(what, timings.maxAttempts(), timeout, malformedSeen);
     }
 
     /**
@@ -145,20 +167,14 @@ public final class MeterClient {
         while (true) {
             Duration remaining = deadline.remaining();
             if (remaining.isZero()) return null;
-            long before = ticker.nanoTime();
-            int n = line.read(buffer, 0, buffer.length, remaining);
-            if (n == 0) {
-                // charge the silent wait to the ticker: a no-op for the system clock (the time has
-                // passed), and what moves a manual clock forward in simulations
-                waitQuietly(before + remaining.toNanos());
-                continue;
-            }
+            int n = readCharged(remaining);
+            if (n == 0) continue;
             byte[] packet = handle(deframer.feed(buffer, 0, n), request);
             if (packet != null) return packet;
         }
     }
 
-    /** Surfaces garbage and alerts; returns the first real packet, if any (the rest stays for later). */
+    /** Surfaces garbage and alerts; returns the first real packet, if any (later ones are reported as garbage). */
     private byte[] handle(List<DeframerEvent> events, byte[] request) {
         byte[] found = null;
         for (DeframerEvent event : events) {
@@ -189,17 +205,25 @@ public final class MeterClient {
         int before = pendingAlerts;
         Deadline deadline = ticker.deadlineAfter(duration);
         while (!deadline.expired()) {
-            long start = ticker.nanoTime();
-            Duration remaining = deadline.remaining();
-            int n = line.read(buffer, 0, buffer.length, remaining);
-            if (n == 0) {
-                waitQuietly(start + remaining.toNanos());
-                continue;
-            }
+            int n = readCharged(deadline.remaining());
+            if (n == 0) continue;
             byte[] packet = handle(deframer.feed(buffer, 0, n), null);
             if (packet != null) listener.garbage(packet, "a packet nobody asked for");
         }
         return pendingAlerts - before;
+    }
+
+    /**
+     * Reads into {@link #buffer}. When nothing came, the real time the read waited is charged to
+     * the ticker: a no-op for the system clock (that time has passed on it already), and what moves
+     * a manual clock forward, so timeouts also expire in simulations.
+     */
+    private int readCharged(Duration timeout) throws SerialException {
+        long tickerBefore = ticker.nanoTime();
+        long realBefore = System.nanoTime();
+        int n = line.read(buffer, 0, buffer.length, timeout);
+        if (n == 0) waitQuietly(tickerBefore + Math.min(timeout.toNanos(), System.nanoTime() - realBefore));
+        return n;
     }
 
     private void dropPartial(String reason) {
@@ -230,7 +254,4 @@ public final class MeterClient {
         return ClientTimings.MAX_REPLY_BYTES;
     }
 
-    static String describe(Command command) {
-        return command.describe();
-    }
 }

@@ -1,6 +1,7 @@
 package org.mepkit.mep.client;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 
 import org.mepkit.mep.frame.Command;
@@ -17,6 +18,7 @@ import org.mepkit.mep.table.Et11DimensionTable;
 import org.mepkit.mep.table.Et13MepDeviceConfig;
 import org.mepkit.mep.table.Et50MepInboundData;
 import org.mepkit.mep.table.TableId;
+import org.mepkit.time.Ticker;
 
 /**
  * The board firmware's conversation with a meter, on top of a {@link MeterClient}: the start-up
@@ -73,6 +75,34 @@ public final class MeterSession {
         Bt23CurrentRegisters energy = Bt23CurrentRegisters.decode(client.read(BT23_POLL), actual);
         Bt28PresentValues present = Bt28PresentValues.decode(client.read(BT28_POLL), actual);
         return new PollReading(energy, present);
+    }
+
+    /**
+     * Polls like the firmware (mep-protocol §8.2): a BT23 + BT28 pair, then listening (alerts
+     * surface here too) until {@code interval} has passed since the pair started, {@code cycles}
+     * times. When alerts arrived, the alert chain runs before the next pair, once per batch of alerts
+     * (the firmware also starts one chain for several alerts). The firmware's interval is
+     * {@link #FIRMWARE_POLL_INTERVAL}.
+     */
+    public void poll(Duration interval, int cycles, PollHandler handler) throws IOException {
+        Ticker ticker = client.ticker();
+        for (int i = 0; i < cycles; i++) {
+            long start = ticker.nanoTime();
+            if (client.takeAlerts() > 0) handler.alertChain(runAlertChain());
+            handler.reading(poll());
+            Duration left = interval.minusNanos(ticker.nanoTime() - start);
+            if (i < cycles - 1 && !left.isNegative() && !left.isZero()) client.listen(left);
+        }
+    }
+
+    /** The firmware's pause between poll pairs: 2 s since the last transmission. */
+    public static final Duration FIRMWARE_POLL_INTERVAL = Duration.ofSeconds(2);
+
+    /** Receives what {@link #poll(Duration, int, PollHandler)} read. */
+    public interface PollHandler {
+        void reading(PollReading reading);
+
+        default void alertChain(AlertChainResult result) { }
     }
 
     /** Start-up (if not done yet) and one poll: everything {@code mep read} prints. */

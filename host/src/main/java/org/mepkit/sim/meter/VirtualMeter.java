@@ -41,6 +41,12 @@ public final class VirtualMeter implements AutoCloseable {
     /** Quiet time left between an alert and a reply right after it (mep-protocol §2.3, firmware defect). */
     static final Duration ALERT_GAP = Duration.ofMillis(5);
     private static final Duration POLL = Duration.ofMillis(20);
+    /**
+     * Silence inside a request after which its bytes are dropped as noise. Real meters' figure is not
+     * published; 500 ms is the ANSI C12.18 inter-character timeout, and long enough that a host
+     * descheduled in the middle of a paced write does not lose its request.
+     */
+    static final Duration IDLE_GAP = Duration.ofMillis(500);
 
     private final SerialLine in;
     private final SerialLine out;
@@ -62,6 +68,7 @@ public final class VirtualMeter implements AutoCloseable {
     private volatile Thread thread;
     private volatile Throwable failure;
     private Long expected;
+    private long lastByteAt;
     private int faultUses;
 
     public VirtualMeter(SerialLine line, MbkKey key, MeterProfile profile, Ticker ticker, Pacing pacing) {
@@ -145,9 +152,11 @@ public final class VirtualMeter implements AutoCloseable {
                 sendPendingAlerts();
                 int n = in.read(buf, 0, buf.length, POLL);
                 if (n == 0) {
-                    deframer.flushPartial();   // a partial request followed by silence is line noise
+                    // a partial request followed by silence is line noise
+                    if (deframer.hasPartial() && ticker.nanoTime() - lastByteAt > IDLE_GAP.toNanos()) deframer.flushPartial();
                     continue;
                 }
+                lastByteAt = ticker.nanoTime();
                 for (DeframerEvent event : deframer.feed(buf, 0, n)) {
                     if (event instanceof DeframerEvent.Packet packet && running) answer(packet.bytes());
                 }

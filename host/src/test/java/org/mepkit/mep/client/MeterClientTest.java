@@ -116,6 +116,28 @@ class MeterClientTest {
     }
 
     @Test
+    void periodicPollingRunsTheAlertChainAfterAnAlertArrivedBetweenPolls() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        List<MeterSession.PollReading> readings = new ArrayList<>();
+        List<MeterSession.AlertChainResult> chains = new ArrayList<>();
+        session.poll(Duration.ofMillis(300), 3, new MeterSession.PollHandler() {
+            @Override public void reading(MeterSession.PollReading reading) {
+                readings.add(reading);
+                if (readings.size() == 1) meter.sendAlert();   // arrives while the client idles
+            }
+            @Override public void alertChain(MeterSession.AlertChainResult result) {
+                chains.add(result);
+            }
+        });
+        assertEquals(3, readings.size());
+        assertEquals(1, chains.size(), "one chain for the alert, before the second poll");
+        assertEquals(List.of("BT23", "BT28", "ET11", "ET13", "ET50", "BT07", "BT08", "BT23", "BT28", "BT23", "BT28"),
+                events.tablesSent().subList(8, events.tablesSent().size()));
+    }
+
+    @Test
     void mepFlagsBit1SendsTheAlertChainTo083A() throws Exception {
         meter(MeterProfile.EXPORT, SystemTicker.INSTANCE);
         MeterSession session = new MeterSession(client(KEY));
@@ -160,6 +182,57 @@ class MeterClientTest {
         session.poll();
         assertTrue(events.count("garbage") >= 1, events.log.toString());
         assertEquals(1, events.count("timeout"));
+    }
+
+    @Test
+    void aMeterThatJumpsToAnotherSequenceNumberIsFollowed() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterClient client = client(KEY);
+        MeterSession session = new MeterSession(client);
+        session.startup();
+        long before = client.nextSequence();
+        meter.inject(new MeterFault.WrongSequence(1));
+        session.poll();
+        assertEquals(2, events.count("resync"), "the boot resync and the jump");
+        // the meter jumps 1000 past the number it expected next (before + 1); the client takes
+        // that number for the resent BT23, then BT28 gets the following one
+        assertEquals(before + 1 + 1000 + 2, client.nextSequence(), "adopted the jumped number, then BT23 and BT28");
+    }
+
+    @Test
+    void lineNoiseInsteadOfAReplyIsReportedAsGarbageThenRetried() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Garbage(1, new byte[] {0x7F, (byte) 0xFF, 0x13}));
+        MeterSession.PollReading r = session.poll();
+        assertTrue(events.count("garbage") >= 1, events.log.toString());
+        assertEquals(1, events.count("retransmission"));
+        assertEquals(MeterProfile.DEFAULT.load().reverseW(), r.present().value(PresentValue.REV_W));
+    }
+
+    @Test
+    void aReplyClaimingMoreBytesThanItHasTimesOutAndIsRetried() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.BadReplyLength(1, 5));
+        session.poll();
+        assertEquals(1, events.count("timeout"));
+        assertEquals(1, events.count("garbage incomplete reply at timeout"), events.log.toString());
+        assertEquals(1, events.count("retransmission"));
+    }
+
+    @Test
+    void aMalformedReplyIsGarbageAndRetriedWithoutWaitingForTheTimeout() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Garbage(1, new byte[] {0x00, 0x01, 0x0C}));   // a 0x0C without its number
+        session.poll();
+        assertEquals(1, events.count("garbage malformed reply"), events.log.toString());
+        assertEquals(0, events.count("timeout"));
+        assertEquals(1, events.count("retransmission"));
     }
 
     @Test
