@@ -70,7 +70,7 @@ public record RecoveryPolicy(
 
     public static final RecoveryPolicy DEFAULT = new RecoveryPolicy("default",
             Duration.ZERO, Duration.ofMillis(250), 1.5,
-            Duration.ofMillis(250), 2.0, Duration.ofSeconds(4),
+            Duration.ofMillis(250), 1.5, Duration.ofSeconds(2),
             Duration.ofMillis(20), Duration.ofMillis(20),
             8, 2, 3,
             Probe.CHEAP_REQUEST, 20, Escalation.REPORT, Duration.ZERO);

@@ -156,7 +156,7 @@ class RecoveryMachineTest {
         RecoveryPolicy p = RecoveryPolicy.DEFAULT;
         List<Long> ms = new ArrayList<>();
         for (int c = 1; c <= 7; c++) ms.add(p.coolOff(c).toMillis());
-        assertEquals(List.of(250L, 500L, 1000L, 2000L, 4000L, 4000L, 4000L), ms);
+        assertEquals(List.of(250L, 375L, 562L, 843L, 1265L, 1898L, 2000L), ms);
         assertEquals(Duration.ofSeconds(1), RecoveryPolicy.LEGACY.coolOff(30));
     }
 
