@@ -113,6 +113,16 @@ public record RecoveryPolicy(
         return nanos >= maxCoolOff.toNanos() ? maxCoolOff : Duration.ofNanos((long) nanos);
     }
 
+    /**
+     * ENABLE-settle of the {@code cycle}-th cycle: grows with the same backoff and cap as the cool-off,
+     * so a meter that needs longer after ENABLE than assumed is still reached (upstream waits 1 s).
+     */
+    public Duration enableSettle(int cycle) {
+        double nanos = enableSettle.toNanos() * Math.pow(backoff, Math.max(0, cycle - 1));
+        Duration cap = maxCoolOff.compareTo(enableSettle) > 0 ? maxCoolOff : enableSettle;
+        return nanos >= cap.toNanos() ? cap : Duration.ofNanos((long) nanos);
+    }
+
     public RecoveryPolicy withMaxCycles(int cycles) {
         return new RecoveryPolicy(name, fixedReplyTimeout, replyAllowance, wireFactor, coolOff, backoff, maxCoolOff,
                 settle, enableSettle, garbageBytes, framingErrors, authAnomalies, probe, cycles, escalation,
