@@ -122,8 +122,8 @@ public final class RecoveryMachine {
     /**
      * A well-formed reply saying the digest was wrong (0x0B), or one that answers a different request.
      * The frame proves the link carries data, so during a probe it ends the episode. In normal traffic
-     * {@code authAnomalies} in a row start an episode, but only once until a good reply: a wrong key
-     * is not a chip fault and power cycles cannot fix it (the client reports it instead).
+     * {@code authAnomalies} in a row start an episode, but only once until a good reply or a fault of
+     * another kind: a wrong key is not a chip fault and power cycles cannot fix it (the client reports it).
      */
     public void onAuthAnomaly() throws PowerException {
         if (state == RecoveryState.PROBING) {
@@ -180,6 +180,7 @@ public final class RecoveryMachine {
     }
 
     private void fail(String reason) throws PowerException {
+        if (!reason.startsWith("authentication")) authCycled = false;
         replyDeadline = NONE;
         garbage = 0;
         framing = 0;
