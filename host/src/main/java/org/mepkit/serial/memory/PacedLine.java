@@ -1,11 +1,8 @@
 package org.mepkit.serial.memory;
 
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.mepkit.serial.LineSettings;
-import org.mepkit.serial.ModemControl;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.time.Ticker;
@@ -22,9 +19,8 @@ import org.mepkit.time.Ticker;
  * {@link org.mepkit.time.ManualTicker#autoAdvancing() auto-advancing} ticker it runs in virtual
  * time; with {@link org.mepkit.time.SystemTicker} in real time. Reads are passed through.
  */
-public final class PacedLine implements SerialLine {
+public final class PacedLine extends ForwardingLine {
 
-    private final SerialLine line;
     private final Ticker ticker;
     private final long bitsPerCharacter;
     private final long baud;
@@ -34,25 +30,10 @@ public final class PacedLine implements SerialLine {
     private long burstBytes;
 
     public PacedLine(SerialLine line, Ticker ticker) {
-        this.line = Objects.requireNonNull(line, "line");
+        super(line);
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.bitsPerCharacter = line.settings().bitsPerCharacter();
         this.baud = line.settings().baud();
-    }
-
-    @Override
-    public String name() {
-        return line.name();
-    }
-
-    @Override
-    public LineSettings settings() {
-        return line.settings();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
-        return line.read(buffer, offset, len, timeout);
     }
 
     /** Returns once the last byte has left the (simulated) wire. */
@@ -89,26 +70,6 @@ public final class PacedLine implements SerialLine {
     /** Ticker time at which byte {@code index} of the current burst has fully left the wire. */
     private long endOfByte(long index) {
         return burstStart + (index + 1) * bitsPerCharacter * 1_000_000_000L / baud;
-    }
-
-    @Override
-    public void drain() throws SerialException {
-        line.drain();
-    }
-
-    @Override
-    public void discardInput() throws SerialException {
-        line.discardInput();
-    }
-
-    @Override
-    public Optional<ModemControl> modemControl() {
-        return line.modemControl();
-    }
-
-    @Override
-    public void close() {
-        line.close();
     }
 
     @Override

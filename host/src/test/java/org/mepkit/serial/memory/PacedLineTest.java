@@ -94,7 +94,7 @@ class PacedLineTest {
 
     private SerialLine recordingOn(Ticker clock) {
         SerialLine end = pair.a();
-        return new SerialLineAdapter(end) {
+        return new ForwardingLine(end) {
             @Override
             public void write(byte[] data, int offset, int len) throws SerialException {
                 synchronized (deliveries) {
@@ -129,49 +129,5 @@ class PacedLineTest {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) b[i] = (byte) i;
         return b;
-    }
-
-    /** Forwards everything; tests override what they watch. */
-    private static class SerialLineAdapter implements SerialLine {
-        private final SerialLine line;
-
-        SerialLineAdapter(SerialLine line) {
-            this.line = line;
-        }
-
-        @Override
-        public String name() {
-            return line.name();
-        }
-
-        @Override
-        public LineSettings settings() {
-            return line.settings();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
-            return line.read(buffer, offset, len, timeout);
-        }
-
-        @Override
-        public void write(byte[] data, int offset, int len) throws SerialException {
-            line.write(data, offset, len);
-        }
-
-        @Override
-        public void drain() throws SerialException {
-            line.drain();
-        }
-
-        @Override
-        public void discardInput() throws SerialException {
-            line.discardInput();
-        }
-
-        @Override
-        public void close() {
-            line.close();
-        }
     }
 }

@@ -1,0 +1,148 @@
+package org.mepkit.cli.command;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.spec.Board;
+import org.mepkit.spec.BoardRegistry;
+import org.mepkit.spec.FlashLayout;
+import org.mepkit.spec.PinMap;
+import org.mepkit.spec.UartLink;
+import org.mepkit.spec.Variant;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mep boards}: the boards of the board support package (firmware-spec). */
+@Command(name = "boards", mixinStandardHelpOptions = true,
+        description = "List the boards mepkit supports: chip, form, pins, flash layout, assembly variants.")
+public final class BoardsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(arity = "0..1", paramLabel = "BOARD", description = "Show only this board (e.g. esp32-mep-v2.00).")
+    String only;
+
+    @Override
+    public void run() {
+        BoardRegistry registry = BoardRegistry.load();
+        List<Board> boards = only == null ? registry.boards() : List.of(find(registry));
+        PrintWriter out = spec.commandLine().getOut();
+        for (Board board : boards) {
+            if (output.json()) {
+                OutputOptions.printJson(out, json(board));
+            } else {
+                printText(out, board);
+            }
+        }
+        out.flush();
+    }
+
+    private Board find(BoardRegistry registry) {
+        try {
+            return registry.require(only);
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    private static void printText(PrintWriter out, Board b) {
+        out.printf("%s  %s (%s), %s%n", b.name(), b.chip(), b.module(), form(b.form()));
+        out.printf("  %s%n", b.title());
+        out.printf("  pins:     %s%n", b.pinMap().pins().stream().map(BoardsCommand::pin).collect(Collectors.joining(", ")));
+        out.printf("  console:  %s;  meter: %s%n", link(b.console()), link(b.meterLine()));
+        FlashLayout f = b.flashLayout();
+        out.printf("  flash:    %d MB %s, bootloader at 0x%X, partition table at 0x%X, app at 0x%X%n",
+                f.flashSize() >> 20, f.name(), b.bootloaderOffset(), f.partitionTableOffset(), f.appOffset());
+        out.printf("            %s%n", f.partitions().stream()
+                .map(p -> String.format("%s 0x%X+%dK", p.name(), p.offset(), p.size() >> 10))
+                .collect(Collectors.joining(", ")));
+        out.printf("  nvs:      namespace %s, %d keys%n", b.nvs().namespace(), b.nvs().keys().size());
+        if (b.variants().isEmpty()) {
+            out.printf("  variants: none%n");
+        } else {
+            for (Variant v : b.variants()) {
+                out.printf("  variant %s%s: %s%n", v.name(), v.recommended() ? " (recommended)" : "", v.description());
+            }
+        }
+        out.println();
+    }
+
+    private static String form(Board.Form form) {
+        return switch (form) {
+            case THT -> "through-hole";
+            case SMD -> "surface-mount";
+            case UNDOCUMENTED -> "form not documented";
+        };
+    }
+
+    private static String pin(PinMap.Pin p) {
+        return p.signal() + " GPIO" + p.gpio() + (p.activeLow() ? " (active low)" : "");
+    }
+
+    private static String link(UartLink l) {
+        return l.uart() + " " + l.baud() + " " + l.framing() + " on " + l.connector();
+    }
+
+    private static Map<String, Object> json(Board b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", b.name());
+        m.put("title", b.title());
+        m.put("chip", b.chip());
+        m.put("module", b.module());
+        m.put("form", b.form().name());
+        m.put("pins", b.pinMap().pins().stream().map(p -> {
+            Map<String, Object> pin = new LinkedHashMap<>();
+            pin.put("signal", p.signal());
+            pin.put("gpio", p.gpio());
+            pin.put("modulePin", p.modulePin());
+            pin.put("direction", p.direction().name().toLowerCase(java.util.Locale.ROOT));
+            pin.put("activeLow", p.activeLow());
+            return pin;
+        }).toList());
+        m.put("console", b.console());
+        m.put("meterLine", b.meterLine());
+        FlashLayout f = b.flashLayout();
+        Map<String, Object> flash = new LinkedHashMap<>();
+        flash.put("layout", f.name());
+        flash.put("size", f.flashSize());
+        flash.put("bootloaderOffset", b.bootloaderOffset());
+        flash.put("partitionTableOffset", f.partitionTableOffset());
+        flash.put("partitions", f.partitions().stream().map(p -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("name", p.name());
+            part.put("type", p.type());
+            part.put("subtype", p.subtype());
+            part.put("offset", p.offset());
+            part.put("size", p.size());
+            return part;
+        }).toList());
+        m.put("flash", flash);
+        Map<String, Object> nvs = new LinkedHashMap<>();
+        nvs.put("namespace", b.nvs().namespace());
+        nvs.put("keys", b.nvs().keys().stream().map(k -> {
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put("name", k.name());
+            key.put("type", k.type().name().toLowerCase(java.util.Locale.ROOT));
+            key.put("maxLength", k.maxLength());
+            key.put("secret", k.secret());
+            return key;
+        }).toList());
+        m.put("nvs", nvs);
+        m.put("variants", b.variants());
+        return m;
+    }
+}
