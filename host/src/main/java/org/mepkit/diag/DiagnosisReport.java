@@ -10,11 +10,11 @@ import java.util.Map;
 public final class DiagnosisReport {
 
     private static final int W = 640;
-    private static final int H = 260;
+    private static final int H = 290;
     private static final int LEFT = 50;
     private static final int RIGHT = 20;
     private static final int TOP = 40;
-    private static final int BOTTOM = 40;
+    private static final int BOTTOM = 70;
 
     private DiagnosisReport() {
     }
@@ -67,7 +67,7 @@ public final class DiagnosisReport {
             double y = TOP + plotH * (1 - tick / 4.0);
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d%%</text>%n", LEFT - 4, y + 4, tick * 25));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">trial (1..%d)</text>%n", LEFT + plotW / 2, H - 8, trials.size()));
+        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">trial (1..%d)</text>%n", LEFT + plotW / 2, TOP + plotH + 16, trials.size()));
         if (!trials.isEmpty()) {
             StringBuilder upper = new StringBuilder();
             StringBuilder lower = new StringBuilder();
@@ -87,7 +87,8 @@ public final class DiagnosisReport {
             s.append("<polygon fill=\"#9cf\" fill-opacity=\"0.5\" points=\"").append(upper).append(lower).append("\"/>\n");
             s.append("<polyline fill=\"none\" stroke=\"#036\" stroke-width=\"2\" points=\"").append(rate).append("\"/>\n");
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#036\">haywire rate so far, band = 95 %% Wilson interval; marks: green good, orange bit errors, red garbage, grey silent</text>%n", LEFT, H - 22));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#036\">line: haywire rate so far; band: its 95 %% Wilson interval</text>%n", LEFT, H - 26));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">marks per trial: green good, orange bit errors, red garbage, grey silent</text>%n", LEFT, H - 10));
         s.append("</svg>\n");
         return s.toString();
     }

@@ -42,6 +42,8 @@ public final class RecoveryMachine {
     private int garbage;
     private int framing;
     private int auth;
+    /** An episode was already started by authentication anomalies since the last good reply. */
+    private boolean authCycled;
 
     public RecoveryMachine(RecoveryPolicy policy, LineSettings line, OutputLine power, OutputLine enable,
                            Ticker ticker, Consumer<RecoveryEvent> listener) {
@@ -84,20 +86,23 @@ public final class RecoveryMachine {
         replyDeadline = ticker.nanoTime() + policy.replyTimeout(line, requestBytes, replyBytes).toNanos();
     }
 
-    /** A complete, well-formed reply arrived (an error code from the meter counts: the link works). */
+    /** A complete, well-formed reply arrived (an error code other than 0x0B counts too: the link works). */
     public void onGoodReply() {
         if (state != RecoveryState.HEALTHY && state != RecoveryState.PROBING) return;
         replyDeadline = NONE;
         garbage = 0;
         framing = 0;
         auth = 0;
-        if (state == RecoveryState.PROBING) {
-            long took = ticker.nanoTime() - episodeStart;
-            int cycles = cycle;
-            cycle = 0;
-            state = RecoveryState.HEALTHY;
-            emit(RecoveryEvent.Kind.RECOVERED, String.format("after %d cycle(s) in %.3f s", cycles, took / 1e9), cycles);
-        }
+        authCycled = false;
+        if (state == RecoveryState.PROBING) recovered();
+    }
+
+    private void recovered() {
+        long took = ticker.nanoTime() - episodeStart;
+        int cycles = cycle;
+        cycle = 0;
+        state = RecoveryState.HEALTHY;
+        emit(RecoveryEvent.Kind.RECOVERED, String.format("after %d cycle(s) in %.3f s", cycles, took / 1e9), cycles);
     }
 
     /** {@code bytes} bytes arrived that no frame can be cut from. */
@@ -114,11 +119,25 @@ public final class RecoveryMachine {
         if (framing >= policy.framingErrors()) fail("framing: " + framing + " bad frames in a row");
     }
 
-    /** The meter rejected a digest that should be right, or answered as if it saw a different request. */
+    /**
+     * A well-formed reply saying the digest was wrong (0x0B), or one that answers a different request.
+     * The frame proves the link carries data, so during a probe it ends the episode. In normal traffic
+     * {@code authAnomalies} in a row start an episode, but only once until a good reply or a fault of
+     * another kind: a wrong key is not a chip fault and power cycles cannot fix it (the client reports it).
+     */
     public void onAuthAnomaly() throws PowerException {
-        if (!listening()) return;
+        if (state == RecoveryState.PROBING) {
+            replyDeadline = NONE;
+            recovered();
+            return;
+        }
+        if (state != RecoveryState.HEALTHY) return;
+        replyDeadline = NONE;
         auth++;
-        if (auth >= policy.authAnomalies()) fail("authentication: " + auth + " anomalies in a row");
+        if (auth >= policy.authAnomalies() && !authCycled) {
+            authCycled = true;
+            fail("authentication: " + auth + " anomalies in a row");
+        }
     }
 
     /** Runs every step whose time has come. Call at least at {@link #nextDeadlineNanos()}. */
@@ -153,6 +172,7 @@ public final class RecoveryMachine {
         garbage = 0;
         framing = 0;
         auth = 0;
+        authCycled = false;
     }
 
     private boolean listening() {
@@ -160,6 +180,7 @@ public final class RecoveryMachine {
     }
 
     private void fail(String reason) throws PowerException {
+        if (!reason.startsWith("authentication")) authCycled = false;
         replyDeadline = NONE;
         garbage = 0;
         framing = 0;
@@ -186,7 +207,7 @@ public final class RecoveryMachine {
             case SETTLING -> {
                 state = RecoveryState.ENABLE_SETTLING;
                 setEnable(true);
-                stepDeadline = ticker.nanoTime() + policy.enableSettle().toNanos();
+                stepDeadline = ticker.nanoTime() + policy.enableSettle(cycle).toNanos();
             }
             case ENABLE_SETTLING -> {
                 if (startup) {

@@ -70,7 +70,7 @@ public record RecoveryPolicy(
 
     public static final RecoveryPolicy DEFAULT = new RecoveryPolicy("default",
             Duration.ZERO, Duration.ofMillis(250), 1.5,
-            Duration.ofMillis(250), 2.0, Duration.ofSeconds(4),
+            Duration.ofMillis(250), 1.5, Duration.ofSeconds(2),
             Duration.ofMillis(20), Duration.ofMillis(20),
             8, 2, 3,
             Probe.CHEAP_REQUEST, 20, Escalation.REPORT, Duration.ZERO);
@@ -111,6 +111,16 @@ public record RecoveryPolicy(
     public Duration coolOff(int cycle) {
         double nanos = coolOff.toNanos() * Math.pow(backoff, Math.max(0, cycle - 1));
         return nanos >= maxCoolOff.toNanos() ? maxCoolOff : Duration.ofNanos((long) nanos);
+    }
+
+    /**
+     * ENABLE-settle of the {@code cycle}-th cycle: grows with the same backoff and cap as the cool-off,
+     * so a meter that needs longer after ENABLE than assumed is still reached (upstream waits 1 s).
+     */
+    public Duration enableSettle(int cycle) {
+        double nanos = enableSettle.toNanos() * Math.pow(backoff, Math.max(0, cycle - 1));
+        Duration cap = maxCoolOff.compareTo(enableSettle) > 0 ? maxCoolOff : enableSettle;
+        return nanos >= cap.toNanos() ? cap : Duration.ofNanos((long) nanos);
     }
 
     public RecoveryPolicy withMaxCycles(int cycles) {

@@ -32,8 +32,6 @@ class ChipDiagnosisVirtualTest {
         }
         lengths.sort(null);
         double share = right / (double) SEEDS;
-        System.out.printf("%s: %.1f %% right, median %d trials, max %d, wrong seeds %s%n", profile, 100 * share,
-                lengths.get(SEEDS / 2), lengths.get(SEEDS - 1), wrongSeeds.subList(0, Math.min(5, wrongSeeds.size())));
         assertTrue(share >= 0.95, profile + ": right in " + right + "/" + SEEDS + "; wrong seeds " + wrongSeeds);
         assertTrue(lengths.get(SEEDS / 2) <= maxMedianTrials, profile + ": median trials " + lengths.get(SEEDS / 2));
     }

@@ -140,6 +140,54 @@ class RecoveryMachineTest {
     }
 
     @Test
+    void aWrongKeyCostsOneCycleNotAnEndlessLoop() throws PowerException {
+        RecoveryMachine m = machine(RecoveryPolicy.DEFAULT);
+        m.start();
+        runTimed(m);
+        for (int i = 0; i < 3; i++) {
+            m.onRequestSent(19, 100);
+            m.onAuthAnomaly();
+        }
+        assertEquals(RecoveryState.PROBE_DUE, runTimed(m), "3 anomalies in a row: one power cycle");
+        m.onRequestSent(22, 6);
+        m.onAuthAnomaly();
+        assertEquals(RecoveryState.HEALTHY, m.state(), "a well-formed 0x0B proves the link carries frames");
+        for (int i = 0; i < 10; i++) {
+            m.onRequestSent(19, 100);
+            m.onAuthAnomaly();
+            assertEquals(RecoveryState.HEALTHY, m.poll(), "no second auth episode before a good reply (" + i + ")");
+        }
+        m.onRequestSent(19, 100);
+        m.onGoodReply();
+        for (int i = 0; i < 3; i++) {
+            m.onRequestSent(19, 100);
+            m.onAuthAnomaly();
+        }
+        assertEquals(RecoveryState.COOLING, m.state(), "after a good reply auth anomalies count again");
+        assertEquals(2, events.stream().filter(e -> e.kind() == RecoveryEvent.Kind.SUSPECT).count());
+    }
+
+    @Test
+    void anAuthReplyAnswersTheRequestSoNoTimeoutFollows() throws PowerException {
+        RecoveryMachine m = machine(RecoveryPolicy.LEGACY);
+        m.start();
+        runTimed(m);
+        m.onRequestSent(19, 100);
+        m.onAuthAnomaly();
+        ticker.advance(Duration.ofSeconds(60));
+        assertEquals(RecoveryState.HEALTHY, m.poll());
+    }
+
+    @Test
+    void enableSettleGrowsWithTheCoolOffBackoff() {
+        RecoveryPolicy p = RecoveryPolicy.DEFAULT;
+        assertEquals(Duration.ofMillis(20), p.enableSettle(1));
+        assertEquals(Duration.ofMillis(30), p.enableSettle(2));
+        assertEquals(Duration.ofSeconds(2), p.enableSettle(20));
+        assertEquals(Duration.ofSeconds(1), RecoveryPolicy.LEGACY.enableSettle(30));
+    }
+
+    @Test
     void legacyIgnoresGarbageAndWaitsForTheTimeout() throws PowerException {
         RecoveryMachine m = machine(RecoveryPolicy.LEGACY);
         m.start();
@@ -147,8 +195,10 @@ class RecoveryMachineTest {
         m.onRequestSent(19, 100);
         m.onGarbage(10_000);
         m.onFramingError();
-        m.onAuthAnomaly();
+        m.onFramingError();
         assertEquals(RecoveryState.HEALTHY, m.state());
+        ticker.advance(Duration.ofSeconds(10));
+        assertEquals(RecoveryState.COOLING, m.poll(), "only the 10 s timeout cycles");
     }
 
     @Test
@@ -156,7 +206,7 @@ class RecoveryMachineTest {
         RecoveryPolicy p = RecoveryPolicy.DEFAULT;
         List<Long> ms = new ArrayList<>();
         for (int c = 1; c <= 7; c++) ms.add(p.coolOff(c).toMillis());
-        assertEquals(List.of(250L, 500L, 1000L, 2000L, 4000L, 4000L, 4000L), ms);
+        assertEquals(List.of(250L, 375L, 562L, 843L, 1265L, 1898L, 2000L), ms);
         assertEquals(Duration.ofSeconds(1), RecoveryPolicy.LEGACY.coolOff(30));
     }
 

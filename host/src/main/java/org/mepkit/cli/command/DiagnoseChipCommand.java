@@ -20,7 +20,6 @@ import org.mepkit.diag.Trial;
 import org.mepkit.diag.TrialTiming;
 import org.mepkit.diag.VirtualJig;
 import org.mepkit.power.OutputLine;
-import org.mepkit.power.PowerException;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.power.SystemProcessLauncher;
 import org.mepkit.serial.LineSettings;
@@ -79,6 +78,10 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Option(names = "--max-trials", paramLabel = "N", defaultValue = "60", description = "Stop after this many power-ups (default ${DEFAULT-VALUE}).")
     int maxTrials;
 
+    @Option(names = "--cool-off", paramLabel = "MS", defaultValue = "2000",
+            description = "MAX3232 off time before each power-up in ms (default ${DEFAULT-VALUE}: lets a hot fake cool).")
+    long coolOffMs;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-chip-report", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
     Path reportDir;
 
@@ -102,13 +105,13 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         Progress progress = new Progress(err, maxTrials, System.console() != null && !output.json());
         ChipDiagnosis.Result result;
         if (virtual != null) {
-            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, TrialTiming.STANDARD, LineSettings.MEP.withBaud(baud));
+            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
             result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
         } else {
             try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
                 OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
                 try {
-                    Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, TrialTiming.STANDARD);
+                    Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
                     result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
                 } finally {
                     if (supply instanceof AutoCloseable closeable) closeable.close();
@@ -136,6 +139,11 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         return result.verdict().usable() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }
 
+    private TrialTiming timing() {
+        TrialTiming std = TrialTiming.STANDARD;
+        return new TrialTiming(java.time.Duration.ofMillis(coolOffMs), std.settle(), std.patternBytes(), std.replyGrace());
+    }
+
     private void checkOptions() {
         if (virtual != null && (port != null || power != null)) {
             throw new MepException(ExitCodes.USAGE, "--virtual diagnoses the fault model; it cannot be combined with --port or --power");
@@ -145,6 +153,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         if (port != null && power == null) throw new MepException(ExitCodes.USAGE, "--port needs --power dtr|rts|gpiod:CHIP:LINE: the diagnosis must switch the MAX3232");
         if (!loopback) throw new MepException(ExitCodes.USAGE, "only the loopback probe is implemented; fit the loopback jumper");
         if (maxTrials < 1 || maxTrials > 10_000) throw new MepException(ExitCodes.USAGE, "--max-trials must be 1..10000");
+        if (coolOffMs < 0 || coolOffMs > 600_000) throw new MepException(ExitCodes.USAGE, "--cool-off must be 0..600000 ms");
         if (baud <= 0) throw new MepException(ExitCodes.USAGE, "--baud must be positive");
         if (virtual != null) {
             try {

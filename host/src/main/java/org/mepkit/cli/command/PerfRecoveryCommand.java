@@ -39,7 +39,12 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (episodes < 1 || episodes > 100_000) throw new MepException(ExitCodes.USAGE, "--episodes must be 1..100000");
-        Max3232Profile profile = Max3232Profile.named(chip);
+        Max3232Profile profile;
+        try {
+            profile = Max3232Profile.named(chip);
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.USAGE, e.getMessage());
+        }
         if (profile.haywire() == 0 || profile.dead()) {
             throw new MepException(ExitCodes.USAGE, "--chip " + chip + " gives no recoverable faults; use flaky or bad");
         }

@@ -35,9 +35,20 @@ public final class Max3232Model {
     public Max3232Model(Max3232Profile profile, long seed, Ticker ticker) {
         this.profile = profile;
         this.ticker = ticker;
-        this.powerUps = new Random(seed);
-        this.noise = new Random(seed ^ 0x5DEECE66DL);
+        this.powerUps = new Random(mix(seed));
+        this.noise = new Random(mix(~seed));
         this.updatedAt = ticker.nanoTime();
+    }
+
+    /**
+     * Scrambles a seed (murmur3 finaliser): {@link Random}'s first draws for consecutive small seeds
+     * are nearly equal, which would make seeds 1, 2, 3... replay almost the same chip.
+     */
+    static long mix(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 
     public Max3232Profile profile() {
