@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.mepkit.spec.Board;
+import org.mepkit.spec.BoardRegistry;
+
 /** The chips an image header can name, and the boards mepkit knows. Keyed by name. */
 public final class ChipRegistry {
 
@@ -40,11 +43,24 @@ public final class ChipRegistry {
         return byImageChipId(id).map(ChipTarget::name).orElse("unknown chip id " + id);
     }
 
-    /** The board with this name; a clear error listing the known names otherwise. */
+    /**
+     * The board with this name: {@code esp32-mep}, {@code esp32-mep-c3}, or any board of
+     * firmware-spec's registry ({@code esp32-mep-v1.10}, {@code esp32-mep-v2.00},
+     * {@code ustepper-esp32c3-v1.00}); a clear error listing the known names otherwise.
+     */
     public static BoardTarget board(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        return BOARDS.stream().filter(b -> b.name().equals(wanted)).findFirst()
+        Optional<BoardTarget> shortName = BOARDS.stream().filter(b -> b.name().equals(wanted)).findFirst();
+        if (shortName.isPresent()) return shortName.get();
+        BoardRegistry registry = BoardRegistry.load();
+        return registry.find(wanted).flatMap(b -> byEsptoolName(b.chip())
+                        .map(chip -> new BoardTarget(b.name(), chip, b.flashLayout().flashSize())))
                 .orElseThrow(() -> new IllegalArgumentException("unknown board '" + name + "' (known: "
-                        + String.join(", ", BOARDS.stream().map(BoardTarget::name).toList()) + ")"));
+                        + String.join(", ", BOARDS.stream().map(BoardTarget::name).toList()) + ", "
+                        + String.join(", ", registry.boards().stream().map(Board::name).toList()) + ")"));
+    }
+
+    public static Optional<ChipTarget> byEsptoolName(String esptoolName) {
+        return CHIPS.stream().filter(c -> c.esptoolName().equals(esptoolName)).findFirst();
     }
 }

@@ -7,11 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mepkit.spec.BoardRegistry;
+import org.mepkit.spec.NvsKey;
+import org.mepkit.spec.NvsSpec;
+
 /**
  * The ESP32-MEP firmware's configuration in NVS (board-firmware-behaviour §5): namespace
  * {@code esp32-mep}, the validity marker (key {@code esp32-mep} = "esp32-mep", without which the
  * firmware erases the whole partition) and the keys it reads, with the longest value its RAM
- * buffers keep. Longer values would be cut at the next boot, so they are refused here.
+ * buffers keep (from firmware-spec's NvsSpec). Longer values would be cut at the next boot, so they are refused here.
  */
 public final class FirmwareNvs {
 
@@ -25,17 +29,17 @@ public final class FirmwareNvs {
     public record Setting(String key, Kind kind, int maxChars, boolean secret) {
     }
 
-    public static final List<Setting> SETTINGS = List.of(
-            new Setting("wifi_ssid", Kind.STRING, 32, false),
-            new Setting("wifi_password", Kind.STRING, 64, true),
-            new Setting("user_login", Kind.STRING, 32, false),
-            new Setting("user_password", Kind.STRING, 64, true),
-            new Setting("mep_key", Kind.STRING, 20, true),
-            new Setting("mqtt_enable", Kind.BOOL, 0, false),
-            new Setting("mqtt_topic", Kind.STRING, 24, false),
-            new Setting("mqtt_server", Kind.STRING, 14, false),
-            new Setting("mqtt_user", Kind.STRING, 32, false),
-            new Setting("mqtt_password", Kind.STRING, 64, true));
+    /** The keys, in the order of firmware-spec's {@code nvs-esp32-mep.json} (the same for every ESP32-MEP board). */
+    public static final List<Setting> SETTINGS = fromSpec(BoardRegistry.load().require("esp32-mep-v1.10").nvs());
+
+    static List<Setting> fromSpec(NvsSpec spec) {
+        if (!spec.namespace().equals(NAMESPACE) || !spec.markerKey().equals(MARKER_KEY) || !spec.markerValue().equals(MARKER_VALUE)) {
+            throw new IllegalStateException("firmware-spec NVS namespace/marker differ from " + NAMESPACE);
+        }
+        return spec.keys().stream().map(k -> new Setting(k.name(),
+                k.type() == NvsKey.Type.BOOL ? Kind.BOOL : Kind.STRING,
+                k.maxLength() == null ? 0 : k.maxLength(), k.secret())).toList();
+    }
 
     private FirmwareNvs() {
     }
