@@ -50,8 +50,12 @@ public final class BenchSession implements AutoCloseable {
         Assumptions.assumeTrue(power != null,
                 "bench '" + bench.name() + "' has no power or reset control: cannot start the board from a known state");
         try {
-            console = new ConsoleMonitor(bench.openConsole(), this::boardMillis, bench.timeScale());
-            meterSide = new MeterSide(bench.openMeterSide(), meter, this::boardMillis);
+            var twin = bench.twin();
+            int linesBefore = 0; // the pty hands the host everything the board printed since it was made
+            console = new ConsoleMonitor(bench.openConsole(), this::boardMillis, bench.timeScale(),
+                    i -> twin.map(t -> t.consoleLineMillis(linesBefore + i)).orElse(java.util.OptionalLong.empty()));
+            meterSide = new MeterSide(bench.openMeterSide(), meter, this::boardMillis,
+                    b -> twin.map(t -> t.mepWriteMillis(b)).orElse(java.util.OptionalLong.empty()));
         } catch (SerialException e) {
             throw new AssertionError("bench port: " + e.getMessage(), e);
         }

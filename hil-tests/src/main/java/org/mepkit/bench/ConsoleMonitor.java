@@ -28,7 +28,19 @@ public final class ConsoleMonitor implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
 
+    private final java.util.function.IntFunction<java.util.OptionalLong> sourceStamp;
+
     public ConsoleMonitor(SerialLine line, LongSupplier boardMillis, double scale) {
+        this(line, boardMillis, scale, i -> java.util.OptionalLong.empty());
+    }
+
+    /**
+     * @param sourceStamp board time at which the board completed line i, when the board can tell (a twin does);
+     *                    otherwise lines are stamped on arrival, which at a high time scale magnifies host jitter
+     */
+    public ConsoleMonitor(SerialLine line, LongSupplier boardMillis, double scale,
+                          java.util.function.IntFunction<java.util.OptionalLong> sourceStamp) {
+        this.sourceStamp = sourceStamp;
         this.line = line;
         this.boardMillis = boardMillis;
         this.scale = scale;
@@ -55,7 +67,7 @@ public final class ConsoleMonitor implements AutoCloseable {
             if (c == '\n') {
                 int end = partial.length();
                 if (end > 0 && partial.charAt(end - 1) == '\r') partial.setLength(end - 1);
-                lines.add(new Line(boardMillis.getAsLong(), partial.toString()));
+                lines.add(new Line(sourceStamp.apply(lines.size()).orElseGet(boardMillis), partial.toString()));
                 partial.setLength(0);
                 notifyAll();
             } else {

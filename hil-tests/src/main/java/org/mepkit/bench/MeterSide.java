@@ -20,7 +20,16 @@ public final class MeterSide implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
 
+    private final java.util.function.Function<byte[], java.util.OptionalLong> sourceStamp;
+
     public MeterSide(SerialLine line, BenchMeter meter, LongSupplier boardMillis) {
+        this(line, meter, boardMillis, b -> java.util.OptionalLong.empty());
+    }
+
+    /** @param sourceStamp board time at which the board sent these bytes, when the board can tell (a twin does) */
+    public MeterSide(SerialLine line, BenchMeter meter, LongSupplier boardMillis,
+                     java.util.function.Function<byte[], java.util.OptionalLong> sourceStamp) {
+        this.sourceStamp = sourceStamp;
         this.line = line;
         this.meter = meter;
         this.boardMillis = boardMillis;
@@ -59,7 +68,7 @@ public final class MeterSide implements AutoCloseable {
                         byte[] packet = java.util.Arrays.copyOf(all, len);
                         acc.reset();
                         acc.write(all, len, all.length - len);
-                        byte[] reply = meter.answer(packet, boardMillis.getAsLong());
+                        byte[] reply = meter.answer(packet, sourceStamp.apply(packet).orElseGet(boardMillis));
                         if (reply != null) send(reply);
                         continue;
                     }

@@ -146,6 +146,29 @@ public final class VirtualBoard implements AutoCloseable {
         return boots;
     }
 
+    /** Board time (ms) at which console line {@code index} (0-based, counted by line feeds) was completed, if it was. */
+    public java.util.OptionalLong consoleLineMillis(int index) {
+        synchronized (transcript) {
+            return index < lineStamps.size() ? java.util.OptionalLong.of(lineStamps.get(index)) : java.util.OptionalLong.empty();
+        }
+    }
+
+    /** Board time (ms) of the latest MEP transmission whose bytes (as they left the MAX3232) equal {@code packet}. */
+    public java.util.OptionalLong mepWriteMillis(byte[] packet) {
+        synchronized (mepWrites) {
+            for (int i = mepWrites.size() - 1; i >= 0; i--) {
+                if (java.util.Arrays.equals(mepWrites.get(i).bytes(), packet)) return java.util.OptionalLong.of(mepWrites.get(i).atMillis());
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    private record MepWrite(long atMillis, byte[] bytes) {
+    }
+
+    private final java.util.List<Long> lineStamps = new java.util.ArrayList<>();
+    private final java.util.List<MepWrite> mepWrites = new java.util.ArrayList<>();
+
     /** Everything the board has printed on its console. */
     public String transcript() {
         synchronized (transcript) {
@@ -310,6 +333,8 @@ public final class VirtualBoard implements AutoCloseable {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         synchronized (transcript) {
             transcript.writeBytes(bytes);
+            long now = boardMillis();
+            for (byte b : bytes) if (b == '\n') lineStamps.add(now);
         }
         try {
             console.write(bytes);
@@ -324,6 +349,10 @@ public final class VirtualBoard implements AutoCloseable {
         public void mepWrite(byte[] data) {
             byte[] through = transceiver.pass(data);
             if (through.length == 0) return;
+            synchronized (mepWrites) {
+                if (mepWrites.size() > 2000) mepWrites.subList(0, 1000).clear();
+                mepWrites.add(new MepWrite(boardMillis(), through));
+            }
             try {
                 mep.write(through);
             } catch (SerialException e) {
