@@ -22,6 +22,7 @@ public final class BenchSession implements AutoCloseable {
     private final String testId;
     private final long wallOrigin = System.nanoTime();
     private final List<String> notes = new ArrayList<>();
+    private int bootLine;
     private ConsoleMonitor console;
     private MeterSide meterSide;
 
@@ -55,14 +56,16 @@ public final class BenchSession implements AutoCloseable {
             console = new ConsoleMonitor(bench.openConsole(), this::boardMillis, bench.timeScale(),
                     i -> twin.map(t -> t.consoleLineMillis(linesBefore + i)).orElse(java.util.OptionalLong.empty()));
             meterSide = new MeterSide(bench.openMeterSide(), meter, this::boardMillis,
-                    b -> twin.map(t -> t.mepWriteMillis(b)).orElse(java.util.OptionalLong.empty()));
+                    b -> twin.map(t -> t.mepWriteMillis(b)).orElse(java.util.OptionalLong.empty())).withTimeScale(bench.timeScale());
         } catch (SerialException e) {
             throw new AssertionError("bench port: " + e.getMessage(), e);
         }
         int attempts = bootAttempts();
         for (int i = 1; ; i++) {
-            meter.restart();
             power.powerOff();
+            meterSide.resync();
+            meter.restart();
+            bootLine = console.size();
             power.powerOn();
             if (linkCameUp(meter)) {
                 if (i > 1) note("working link after " + i + " power-ups (MAX3232 came up haywire before)");
@@ -107,6 +110,11 @@ public final class BenchSession implements AutoCloseable {
 
     public void boot() throws IOException {
         boot(defaultMeter());
+    }
+
+    /** Index of the first console line of the boot the test runs on (after any power-ups needed for a working link). */
+    public int bootLine() {
+        return bootLine;
     }
 
     public ConsoleMonitor console() {

@@ -15,6 +15,8 @@ public final class MeterSide implements AutoCloseable {
 
     private final SerialLine line;
     private final BenchMeter meter;
+    /** Quiet time that ends an unframeable burst: 100 ms of board time, at least 5 ms of wall time. */
+    private long gapNanos = 200_000_000L;
     private final LongSupplier boardMillis;
     private final Thread thread;
     private volatile boolean running = true;
@@ -38,12 +40,25 @@ public final class MeterSide implements AutoCloseable {
         thread.start();
     }
 
+    /** Sets the quiet time after which unframeable bytes are dropped, from the board's time scale. */
+    public MeterSide withTimeScale(double scale) {
+        gapNanos = Math.max(5_000_000L, (long) (100_000_000L / scale));
+        return this;
+    }
+
     public BenchMeter meter() {
         return meter;
     }
 
     public String failure() {
         return failure;
+    }
+
+    private volatile boolean resync;
+
+    /** Drops any partial packet held (the board restarted: what came before belongs to nobody). */
+    public void resync() {
+        resync = true;
     }
 
     public synchronized void send(byte[] raw) throws SerialException {
@@ -55,6 +70,10 @@ public final class MeterSide implements AutoCloseable {
         byte[] buf = new byte[512];
         long lastByte = System.nanoTime();
         while (running) {
+            if (resync) {
+                acc.reset();
+                resync = false;
+            }
             try {
                 int n = line.read(buf, 0, buf.length, Duration.ofMillis(20));
                 if (n > 0) {
@@ -73,7 +92,7 @@ public final class MeterSide implements AutoCloseable {
                         continue;
                     }
                 }
-                if (all.length > 0 && System.nanoTime() - lastByte > 200_000_000L) acc.reset();
+                if (all.length > 0 && System.nanoTime() - lastByte > gapNanos) acc.reset();
             } catch (SerialException e) {
                 failure = "meter port " + line.name() + ": " + e.getMessage();
                 return;

@@ -23,10 +23,10 @@ class BootTest {
     void bannerAndBootSequence(BenchSession s) throws Exception {
         s.boot();
         ConsoleMonitor c = s.console();
-        c.await("ROM banner", t -> t.contains("boot:0x13 (SPI_FAST_FLASH_BOOT)"), 2_000);
-        c.await("Preferences", t -> t.equals("Preferences are valid") || t.equals("Preferences initialized"), 2_000);
-        ConsoleMonitor.Line rs = c.await("MAX3232 on", "Setting RS3232 pin 1"::equals, BenchSession.BOOT_TO_FIRST_REQUEST_MS);
-        ConsoleMonitor.Line en = c.await("ENABLE on", "Setting ENABLE pin 1"::equals, BenchSession.BOOT_TO_FIRST_REQUEST_MS);
+        c.awaitFrom(s.bootLine(), "ROM banner", t -> t.contains("boot:0x13 (SPI_FAST_FLASH_BOOT)"), 2_000);
+        c.awaitFrom(s.bootLine(), "Preferences", t -> t.equals("Preferences are valid") || t.equals("Preferences initialized"), 2_000);
+        ConsoleMonitor.Line rs = c.awaitFrom(s.bootLine(), "MAX3232 on", "Setting RS3232 pin 1"::equals, BenchSession.BOOT_TO_FIRST_REQUEST_MS);
+        ConsoleMonitor.Line en = c.awaitFrom(s.bootLine(), "ENABLE on", "Setting ENABLE pin 1"::equals, BenchSession.BOOT_TO_FIRST_REQUEST_MS);
         long gap = en.atMillis() - rs.atMillis();
         assertTrue(gap >= 800 && gap <= 1_500, "MAX3232 on → ENABLE on took " + gap + " ms board time, firmware waits 1000");
     }
@@ -37,9 +37,9 @@ class BootTest {
         Assumptions.assumeTrue(s.bench().provisionedSsid().isPresent(), "bench config names no provisioned SSID");
         s.boot();
         String ssid = s.bench().provisionedSsid().get();
-        s.console().await("wifi_ssid", ("wifi_ssid: '" + ssid + "'")::equals, 3_000);
-        s.console().await("mep_key line", t -> t.startsWith("mep_key: '"), 3_000);
-        s.console().await("Preferences are valid", "Preferences are valid"::equals, 3_000);
+        s.console().awaitFrom(s.bootLine(), "wifi_ssid", ("wifi_ssid: '" + ssid + "'")::equals, 3_000);
+        s.console().awaitFrom(s.bootLine(), "mep_key line", t -> t.startsWith("mep_key: '"), 3_000);
+        s.console().awaitFrom(s.bootLine(), "Preferences are valid", "Preferences are valid"::equals, 3_000);
     }
 
     @Test
@@ -48,7 +48,8 @@ class BootTest {
         s.boot();
         s.awaitRequests(10, 30_000);
         s.idle(30_000);
-        List<ConsoleMonitor.Line> banners = s.console().lines().stream().filter(l -> l.text().startsWith("rst:")).toList();
+        List<ConsoleMonitor.Line> banners = s.console().lines().stream().skip(s.bootLine())
+                .filter(l -> l.text().startsWith("rst:")).toList();
         assertEquals(1, banners.size(), "boot banners: " + banners);
     }
 }
