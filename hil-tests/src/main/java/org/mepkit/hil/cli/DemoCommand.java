@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep demo}: flash and provision a virtual board with a flaky MAX3232, run the bench and a board diagnosis. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start a virtual ESP32-MEP board with a flaky MAX3232, flash it (real esptool when found,",
-                "else the images go straight into the virtual flash), provision its NVS, run the HIL bench against",
-                "it with the host playing the meter, diagnose its MAX3232, and print a summary. Exit 0 when the",
-                "demo ran to the end (the bench and diagnosis verdicts are in the summary and reports)."})
+        description = {"Flash a virtual board (flaky MAX3232), run the HIL bench and a board diagnosis.",
+                "Starts a virtual ESP32-MEP board, flashes it (real esptool when found, else the images go",
+                "straight into the virtual flash), provisions its NVS, runs the HIL bench against it with the host",
+                "playing the meter, diagnoses its MAX3232, and prints a summary. Exit 0 when the demo ran to",
+                "the end (the bench and diagnosis verdicts are in the summary and reports)."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep diagnose board}: the MAX3232 verdict of an assembled board, measured from the meter side. */
 @Command(name = "board", mixinStandardHelpOptions = true,
-        description = {"Diagnose the MAX3232 of an assembled ESP32-MEP board from its MEP port: the host plays a silent",
-                "meter and counts good and bad power-ups (forced by the bench's reset/power control, or by waiting",
+        description = {"Diagnose the MAX3232 of an assembled board from its MEP port.",
+                "The host plays a silent meter and counts good and bad power-ups (forced by the bench's reset/power control, or by waiting",
                 "for the firmware's own power cycle). Same verdict and interval as 'mep diagnose chip'.",
                 "Without --config it diagnoses a virtual board (--max3232)."})
 public final class DiagnoseBoardCommand implements Callable<Integer> {
