@@ -1,5 +1,8 @@
 package org.mepkit.cli;
 
+import org.mepkit.mep.frame.AuthenticationFailureException;
+import org.mepkit.mep.frame.MalformedFrameException;
+import org.mepkit.mep.frame.MepProtocolException;
 import org.mepkit.serial.SerialException;
 
 import picocli.CommandLine;
@@ -30,6 +33,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof MepException mep) return mep.exitCode();
         if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
         if (ex instanceof SerialException) return ExitCodes.PORT;
+        if (ex instanceof AuthenticationFailureException) return ExitCodes.AUTHENTICATION;
+        if (ex instanceof MalformedFrameException) return ExitCodes.BAD_INPUT;
+        if (ex instanceof MepProtocolException) return ExitCodes.PROTOCOL;
         if (ex instanceof InterruptedException) return ExitCodes.INTERRUPTED;
         if (ex instanceof IllegalArgumentException) return ExitCodes.BAD_INPUT;
         return ExitCodes.INTERNAL;

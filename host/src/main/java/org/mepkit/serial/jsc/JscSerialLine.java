@@ -32,6 +32,13 @@ final class JscSerialLine implements SerialLine {
 
     /** The native timeout granularity on Linux. */
     private static final long NATIVE_STEP_MS = 100;
+    /**
+     * The longest native wait asked for at once. jSerialComm stores the timeout in VTIME, a byte of
+     * deciseconds: 25.6 s would wrap to 0 (a non-blocking read) and 30 s to 4.4 s.
+     */
+    static final long NATIVE_MAX_MS = 10_000;
+    /** Longer timeouts are treated as this (about 73 years), so deadline arithmetic cannot overflow. */
+    private static final long MAX_TIMEOUT_NANOS = Long.MAX_VALUE / 4;
     /** How often the short tail of a read polls for data. */
     private static final Duration POLL = Duration.ofNanos(500_000);
 
@@ -100,7 +107,7 @@ final class JscSerialLine implements SerialLine {
     private int readLocked(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
         checkUsable();
         if (len == 0) return 0;
-        long deadline = ticker.nanoTime() + timeout.toNanos();
+        long deadline = ticker.nanoTime() + cappedNanos(timeout);
         try {
             while (true) {
                 int available = port.bytesAvailable();
@@ -108,7 +115,8 @@ final class JscSerialLine implements SerialLine {
                 if (available > 0) return readNow(buffer, offset, Math.min(available, len));
                 long leftMs = (deadline - ticker.nanoTime()) / 1_000_000;
                 if (leftMs >= NATIVE_STEP_MS) {
-                    setTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, (int) (leftMs / NATIVE_STEP_MS * NATIVE_STEP_MS));
+                    long nativeMs = Math.min(NATIVE_MAX_MS, leftMs / NATIVE_STEP_MS * NATIVE_STEP_MS);
+                    setTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, (int) nativeMs);
                     int n = port.readBytes(buffer, len, offset);
                     if (n < 0) throw disconnected();
                     if (n > 0) return n;
@@ -122,6 +130,10 @@ final class JscSerialLine implements SerialLine {
             Thread.currentThread().interrupt();
             throw new SerialException(name + ": interrupted while waiting for data", e);
         }
+    }
+
+    private static long cappedNanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(MAX_TIMEOUT_NANOS)) > 0 ? MAX_TIMEOUT_NANOS : timeout.toNanos();
     }
 
     private int readNow(byte[] buffer, int offset, int len) throws SerialException {
@@ -238,6 +250,7 @@ final class JscSerialLine implements SerialLine {
     }
 
     private PortDisconnectedException disconnected() {
+        if (closed) return new PortDisconnectedException(name + ": the port is closed");
         disconnected = true;
         return new PortDisconnectedException(name + ": the port went away (unplugged?)");
     }

@@ -98,6 +98,31 @@ class JscSerialLineMockedPortTest {
     }
 
     @Test
+    void aVeryLongTimeoutWaitsNativelyInStepsOfAtMost10SecondsBecauseVtimeIsOneByte() throws Exception {
+        when(port.readBytes(any(byte[].class), anyInt(), anyInt())).thenAnswer(call -> {
+            ticker.advance(Duration.ofMillis(10_000));
+            return 0;
+        });
+        JscSerialLine line = usbAdapter();
+        assertEquals(0, line.read(new byte[4], 0, 4, Duration.ofSeconds(30)));
+        verify(port, org.mockito.Mockito.times(3)).readBytes(any(byte[].class), anyInt(), anyInt());
+        verify(port, org.mockito.Mockito.atLeastOnce()).setComPortTimeouts(SEMI, 10_000, 0);
+        verify(port, never()).setComPortTimeouts(eq(SEMI), org.mockito.ArgumentMatchers.intThat(ms -> ms > 10_000), anyInt());
+        assertEquals(Duration.ofSeconds(30), ticker.elapsed());
+    }
+
+    @Test
+    void anEndlessTimeoutDoesNotOverflow() throws Exception {
+        when(port.bytesAvailable()).thenReturn(0, 2);
+        when(port.readBytes(any(byte[].class), anyInt(), anyInt())).thenAnswer(call -> {
+            ticker.advance(Duration.ofMillis(10_000));
+            return 0;
+        }).thenReturn(2);
+        JscSerialLine line = usbAdapter();
+        assertEquals(2, line.read(new byte[4], 0, 4, Duration.ofSeconds(Long.MAX_VALUE)));
+    }
+
+    @Test
     void bytesAlreadyWaitingAreReadWithoutWaiting() throws Exception {
         when(port.bytesAvailable()).thenReturn(3);
         when(port.readBytes(any(byte[].class), eq(3), eq(1))).thenReturn(3);

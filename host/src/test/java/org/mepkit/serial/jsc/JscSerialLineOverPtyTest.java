@@ -175,6 +175,21 @@ class JscSerialLineOverPtyTest {
     }
 
     @Test
+    void closingTheLineEndsAReadWaitingInAnotherThread() throws Exception {
+        CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return line.read(new byte[4], 0, 4, Duration.ofSeconds(5));
+            } catch (SerialException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        line.close();
+        var failure = assertThrows(Exception.class, () -> reader.get(20, TimeUnit.SECONDS));
+        assertTrue(rootCause(failure) instanceof PortDisconnectedException, "cause: " + rootCause(failure));
+        assertEquals(pty.portPath() + ": the port is closed", rootCause(failure).getMessage());
+    }
+
+    @Test
     void aClosedLineRefusesUseAndClosingTwiceIsHarmless() {
         line.close();
         line.close();
