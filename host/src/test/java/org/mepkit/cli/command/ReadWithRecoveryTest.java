@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +15,6 @@ import org.mepkit.cli.MepCommand;
 import org.mepkit.cli.spi.CommandContribution;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.serial.LineSettings;
-import org.mepkit.serial.ModemControl;
-import org.mepkit.serial.memory.ForwardingLine;
 import org.mepkit.serial.memory.LinePair;
 import org.mepkit.sim.max3232.HaywireMode;
 import org.mepkit.sim.max3232.Max3232Bridge;
@@ -35,29 +32,6 @@ class ReadWithRecoveryTest {
 
     @TempDir
     Path dir;
-
-    /** A USB adapter whose DTR powers the chip. */
-    private static final class DtrPoweredLine extends ForwardingLine {
-        private final Max3232Model chip;
-
-        DtrPoweredLine(LinePair pair, Max3232Model chip) {
-            super(pair.a());
-            this.chip = chip;
-        }
-
-        @Override
-        public Optional<ModemControl> modemControl() {
-            return Optional.of(new ModemControl() {
-                public void setDtr(boolean asserted) { chip.setPowered(asserted); }
-                public void setRts(boolean asserted) { }
-            });
-        }
-
-        @Override
-        public void close() {
-            line.close();
-        }
-    }
 
     /**
      * The first seed whose first power-up is haywire with silence or garbage. (A bit-error chip
@@ -85,7 +59,7 @@ class ReadWithRecoveryTest {
                      SystemTicker.INSTANCE, VirtualMeter.Pacing.UNPACED).start()) {
             CommandContribution read = new CommandContribution() {
                 public String parent() { return ""; }
-                public Object command() { return new ReadCommand((path, settings) -> new DtrPoweredLine(host, chip)); }
+                public Object command() { return new ReadCommand((path, settings) -> new DtrPoweredLine(host.a(), chip)); }
             };
             picocli.CommandLine cli = MepCommand.commandLine(List.of(read));
             cli.setOut(new PrintWriter(out, true));
