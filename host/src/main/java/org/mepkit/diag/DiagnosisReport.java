@@ -43,7 +43,7 @@ public final class DiagnosisReport {
             tm.put("bytes_sent", t.bytesSent());
             tm.put("bytes_received", t.bytesReceived());
             tm.put("byte_errors", t.byteErrors());
-            tm.put("bit_errors", t.bitErrors());
+            tm.put("bit_errors", t.bitErrors() < 0 ? null : t.bitErrors());
             tm.put("start_s", round(t.startNanos() / 1e9));
             tm.put("good_after_s", t.goodAfterNanos() < 0 ? null : round(t.goodAfterNanos() / 1e9));
             trials.add(tm);
@@ -80,9 +80,9 @@ public final class DiagnosisReport {
                 upper.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, TOP + plotH * (1 - ci.upper())));
                 lower.insert(0, String.format(Locale.ROOT, "%.1f,%.1f ", x, TOP + plotH * (1 - ci.lower())));
                 rate.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, TOP + plotH * (1 - haywire / (double) (i + 1))));
-                s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"><title>trial %d: %s, %d bit errors</title></rect>%n",
+                s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"><title>trial %d: %s, %d byte errors</title></rect>%n",
                         LEFT + plotW * i / n, TOP - 12, Math.max(1, plotW / n - 1), colour(trials.get(i).outcome()),
-                        trials.get(i).index(), trials.get(i).outcome(), trials.get(i).bitErrors()));
+                        trials.get(i).index(), trials.get(i).outcome(), trials.get(i).byteErrors()));
             }
             s.append("<polygon fill=\"#9cf\" fill-opacity=\"0.5\" points=\"").append(upper).append(lower).append("\"/>\n");
             s.append("<polyline fill=\"none\" stroke=\"#036\" stroke-width=\"2\" points=\"").append(rate).append("\"/>\n");
@@ -107,8 +107,8 @@ public final class DiagnosisReport {
         h.append("<img src=\"").append(escape(svgFile)).append("\" alt=\"trial plot\">\n");
         h.append("<table><tr><th>trial</th><th>outcome</th><th>received</th><th>byte errors</th><th>bit errors</th><th>good after (ms)</th></tr>\n");
         for (Trial t : r.trials()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%d/%d</td><td>%d</td><td>%d</td><td>%s</td></tr>%n",
-                    t.index(), t.outcome(), t.bytesReceived(), t.bytesSent(), t.byteErrors(), t.bitErrors(),
+            h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%d/%d</td><td>%d</td><td>%s</td><td>%s</td></tr>%n",
+                    t.index(), t.outcome(), t.bytesReceived(), t.bytesSent(), t.byteErrors(), t.bitErrors() < 0 ? "" : String.valueOf(t.bitErrors()),
                     t.goodAfterNanos() < 0 ? "" : String.format(Locale.ROOT, "%.1f", t.goodAfterNanos() / 1e6)));
         }
         h.append("</table></body></html>\n");

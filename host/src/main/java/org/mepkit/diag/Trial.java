@@ -8,7 +8,7 @@ package org.mepkit.diag;
  * @param bytesSent    pattern length
  * @param bytesReceived bytes that came back
  * @param byteErrors   wrong, missing or extra bytes
- * @param bitErrors    flipped bits in received bytes plus 8 per missing or extra byte
+ * @param bitErrors    flipped bits in received bytes plus 8 per missing or extra byte; -1 when unknown (meter probe)
  * @param startNanos   power-on, relative to the start of the diagnosis
  * @param goodAfterNanos power-on → end of the good exchange; -1 when the trial was not good
  */

@@ -86,6 +86,25 @@ public final class RecoveryMachine {
         replyDeadline = ticker.nanoTime() + policy.replyTimeout(line, requestBytes, replyBytes).toNanos();
     }
 
+    /**
+     * A request went out whose reply the caller times itself (it reports {@link #onReplyTimeout()}):
+     * for clients with their own timeouts, such as {@code MeterClient}. A retransmission while
+     * probing is another probe.
+     */
+    public void onRequestSent() {
+        switch (state) {
+            case PROBE_DUE -> state = RecoveryState.PROBING;
+            case HEALTHY, PROBING -> { }
+            default -> throw new IllegalStateException("no request may go out while " + state);
+        }
+        replyDeadline = NONE;
+    }
+
+    /** The caller's reply timeout passed (see {@link #onRequestSent()}). Ignored outside HEALTHY and PROBING. */
+    public void onReplyTimeout() throws PowerException {
+        if (listening()) fail("reply timeout");
+    }
+
     /** A complete, well-formed reply arrived (an error code other than 0x0B counts too: the link works). */
     public void onGoodReply() {
         if (state != RecoveryState.HEALTHY && state != RecoveryState.PROBING) return;

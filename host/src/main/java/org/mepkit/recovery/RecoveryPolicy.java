@@ -69,7 +69,7 @@ public record RecoveryPolicy(
             Probe.RESEND_REQUEST, 50, Escalation.REBOOT, Duration.ofSeconds(1));
 
     public static final RecoveryPolicy DEFAULT = new RecoveryPolicy("default",
-            Duration.ZERO, Duration.ofMillis(250), 1.5,
+            Duration.ZERO, Duration.ofMillis(1000), 1.5,
             Duration.ofMillis(250), 1.5, Duration.ofSeconds(2),
             Duration.ofMillis(20), Duration.ofMillis(20),
             8, 2, 3,

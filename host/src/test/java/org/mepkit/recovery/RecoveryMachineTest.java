@@ -78,12 +78,12 @@ class RecoveryMachineTest {
         calls.clear();
         long t0 = ms();
         m.onRequestSent(19, 100);
-        // 119 bytes * 10 bits / 9600 = 123.958 ms; x1.5 = 185.9 ms; + 250 ms allowance = 435.9 ms
-        ticker.advance(Duration.ofMillis(435));
+        // 119 bytes * 10 bits / 9600 = 123.958 ms; x1.5 = 185.9 ms; + 1000 ms allowance = 1185.9 ms
+        ticker.advance(Duration.ofMillis(1185));
         assertEquals(RecoveryState.HEALTHY, m.poll());
         ticker.advance(Duration.ofMillis(1));
         assertEquals(RecoveryState.PROBE_DUE, runTimed(m));
-        long s = t0 + 436;
+        long s = t0 + 1186;
         assertEquals(List.of(s + " ENABLE off", s + " MAX off", (s + 250) + " MAX on", (s + 270) + " ENABLE on"), calls);
         assertEquals(s + 290, ms());
         m.onRequestSent(22, 6);

@@ -4,21 +4,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.KeyOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.diag.DiagnosisReport;
 import org.mepkit.diag.Jig;
 import org.mepkit.diag.LoopbackJig;
+import org.mepkit.diag.MeterProbeJig;
 import org.mepkit.diag.SequentialTest;
 import org.mepkit.diag.Trial;
 import org.mepkit.diag.TrialTiming;
 import org.mepkit.diag.VirtualJig;
+import org.mepkit.mep.key.MbkKey;
 import org.mepkit.power.OutputLine;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.power.SystemProcessLauncher;
@@ -37,15 +41,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep diagnose chip}: sorts MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials on a jig. */
 @Command(name = "chip", mixinStandardHelpOptions = true,
-        description = {"Power-up trials on a MAX3232 jig (loopback jumper T1OUT-R1IN; wiring in docs/jig-wiring.md)",
+        description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
+                "Power-up trials on a MAX3232 jig (loopback jumper T1OUT-R1IN, or a meter behind the chip;",
+                "wiring in docs/jig-wiring.md)",
                 "until a sequential test decides (99 % posterior) or --max-trials are done.",
                 "Writes report.json, trials.svg and index.html to --report-dir."},
         footer = {"", "Examples:", "  mep diagnose chip --virtual flaky --seed 3",
                 "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
-                "  mep diagnose chip --port /dev/ttyAMA0 --power gpiod:gpiochip0:17",
+                "  mep diagnose chip --port /dev/ttyAMA0 --power gpiod:gpiochip0:17 --power-inverted",
+                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr --enable rts --meter --key-file mbk.txt",
                 "", "Exit codes: 0 GOOD or FLAKY, 1 BAD or DEAD, 2 contradictory or missing options,",
-                "4 port missing, busy or gone mid-run (partial report kept), 7 no power switch (port without",
-                "DTR/RTS, gpioset missing) or the power line failed (partial report kept), 130 interrupted."})
+                "4 port missing, busy or gone mid-run (partial report kept), 6 every meter probe refused (wrong key?),",
+                "7 no power switch (port without DTR/RTS, gpioset missing) or the power line failed (partial report kept),",
+                "130 interrupted."})
 public final class DiagnoseChipCommand implements Callable<Integer> {
 
     @Spec
@@ -72,8 +80,17 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Option(names = "--power-inverted", description = "The switch turns VCC on when the line is inactive (e.g. PNP on DTR).")
     boolean powerInverted;
 
-    @Option(names = "--loopback", defaultValue = "true", description = "Probe with a test pattern through a loopback jumper (the default and, for now, the only mode).")
+    @Option(names = "--loopback", description = "Probe with a test pattern through a loopback jumper T1OUT-R1IN (the default).")
     boolean loopback;
+
+    @Option(names = "--meter", description = "Probe a meter behind the chip with a cheap MEP read (needs the key: --key-file, --key or MEP_KEY).")
+    boolean meter;
+
+    @Option(names = "--enable", paramLabel = "SWITCH", description = "With --meter: the line driving the meter's ENABLE through the chip (dtr, rts or gpiod:CHIP:LINE).")
+    String enable;
+
+    @Mixin
+    KeyOptions key;
 
     @Option(names = "--max-trials", paramLabel = "N", defaultValue = "60", description = "Stop after this many power-ups (default ${DEFAULT-VALUE}).")
     int maxTrials;
@@ -84,6 +101,17 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-chip-report", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
     Path reportDir;
+
+    private static final OutputLine UNSWITCHED = new OutputLine() {
+        @Override
+        public String name() {
+            return "not switched";
+        }
+
+        @Override
+        public void set(boolean active) {
+        }
+    };
 
     private final PortOpener opener;
     private final ProcessLauncher launcher;
@@ -104,17 +132,28 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, maxTrials, System.console() != null && !output.json());
         ChipDiagnosis.Result result;
+        boolean authRefusedEveryTrial = false;
         if (virtual != null) {
             Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
             result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
         } else {
             try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
+                MbkKey mbk = meter ? key.key() : null;
                 OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
+                OutputLine enableLine = enable == null ? null : PowerSwitches.parse(enable, line, false, launcher);
                 try {
-                    Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
-                    result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                    if (meter) {
+                        MeterProbeJig jig = new MeterProbeJig(line, supply, enableLine == null ? UNSWITCHED : enableLine, mbk,
+                                SystemTicker.INSTANCE, timing(), MeterProbeJig.timings(Duration.ofSeconds(1)));
+                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                        authRefusedEveryTrial = !result.trials().isEmpty() && jig.authRefusals() == result.trials().size();
+                    } else {
+                        Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
+                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                    }
                 } finally {
                     if (supply instanceof AutoCloseable closeable) closeable.close();
+                    if (enableLine instanceof AutoCloseable closeable) closeable.close();
                 }
             }
         }
@@ -127,6 +166,9 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
             printText(out, result);
         }
         out.flush();
+        if (authRefusedEveryTrial) {
+            throw new MepException(ExitCodes.AUTHENTICATION, "the meter refused every probe (0x0B): wrong MBK key? (report in " + reportDir + ")");
+        }
         if (result.abortedBy() != null) {
             int code = switch (result.fault()) {
                 case POWER -> ExitCodes.TOOL;
@@ -141,7 +183,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
 
     private TrialTiming timing() {
         TrialTiming std = TrialTiming.STANDARD;
-        return new TrialTiming(java.time.Duration.ofMillis(coolOffMs), std.settle(), std.patternBytes(), std.replyGrace());
+        return new TrialTiming(Duration.ofMillis(coolOffMs), std.settle(), std.patternBytes(), std.replyGrace());
     }
 
     private void checkOptions() {
@@ -151,7 +193,10 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         if (virtual == null && seed != null) throw new MepException(ExitCodes.USAGE, "--seed needs --virtual");
         if (virtual == null && port == null) throw new MepException(ExitCodes.USAGE, "give --port PATH --power SWITCH for a jig, or --virtual PROFILE");
         if (port != null && power == null) throw new MepException(ExitCodes.USAGE, "--port needs --power dtr|rts|gpiod:CHIP:LINE: the diagnosis must switch the MAX3232");
-        if (!loopback) throw new MepException(ExitCodes.USAGE, "only the loopback probe is implemented; fit the loopback jumper");
+        if (loopback && meter) throw new MepException(ExitCodes.USAGE, "choose --loopback or --meter, not both");
+        if (virtual != null && meter) throw new MepException(ExitCodes.USAGE, "--virtual runs use the loopback probe; --meter needs a jig (--port)");
+        if (enable != null && !meter) throw new MepException(ExitCodes.USAGE, "--enable is for --meter (a loopback jig has no ENABLE)");
+        if (enable != null && enable.equalsIgnoreCase(power)) throw new MepException(ExitCodes.USAGE, "--power and --enable cannot be the same line");
         if (maxTrials < 1 || maxTrials > 10_000) throw new MepException(ExitCodes.USAGE, "--max-trials must be 1..10000");
         if (coolOffMs < 0 || coolOffMs > 600_000) throw new MepException(ExitCodes.USAGE, "--cool-off must be 0..600000 ms");
         if (baud <= 0) throw new MepException(ExitCodes.USAGE, "--baud must be positive");

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep perf recovery}: legacy vs default recovery on one seeded fault trace (virtual time). */
 @Command(name = "recovery", mixinStandardHelpOptions = true,
-        description = {"Replays one seeded MAX3232 fault trace against the legacy (upstream) and the default",
-                "recovery profile on the simulated clock and prints recovery-time figures.",
+        description = {"Legacy vs default MAX3232 recovery on one seeded fault trace (virtual time).",
+                "Replays the trace against the legacy (upstream) and the default recovery profile on the",
+                "simulated clock and prints recovery-time figures.",
                 "Recovery time = link declared suspect -> first clean exchange; floor = cool-off + settle + probe on the wire."})
 public final class PerfRecoveryCommand implements Callable<Integer> {
 

@@ -105,6 +105,8 @@ class DiagnoseChipCommandTest {
         assertEquals(2, run("--port", "/dev/ttyUSB0", "--report-dir", dir.toString()));
         assertEquals(2, run("--virtual", "fake", "--report-dir", dir.toString()));
         assertEquals(2, run("--seed", "3", "--report-dir", dir.toString()));
+        assertEquals(2, run("--virtual", "flaky", "--meter", "--report-dir", dir.toString()));
+        assertEquals(2, run("--virtual", "flaky", "--enable", "rts", "--report-dir", dir.toString()));
         for (String line : err.toString().strip().split("\n")) assertTrue(line.startsWith("mep: "), line);
     }
 
