@@ -1,5 +1,6 @@
 package org.mepkit.esptool;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,28 +90,23 @@ public final class EsptoolRunner {
         }
     }
 
+    /** Reads a stream on its own thread, cutting lines at CR or LF (v5 progress lines start with CR). */
     private static Thread pump(InputStream in, Consumer<String> onLine, String name) {
         Thread t = new Thread(() -> {
             try (in) {
-                StringBuilder line = new StringBuilder();
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
                 byte[] buf = new byte[4096];
                 int n;
-                java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
                 while ((n = in.read(buf)) > 0) {
                     for (int i = 0; i < n; i++) {
-                        byte b = buf[i];
-                        if (b == '\n' || b == '\r') {
-                            line.append(pending.toString(StandardCharsets.UTF_8));
-                            pending.reset();
-                            if (line.length() > 0) onLine.accept(line.toString());
-                            line.setLength(0);
+                        if (buf[i] == '\n' || buf[i] == '\r') {
+                            emit(line, onLine);
                         } else {
-                            pending.write(b);
+                            line.write(buf[i]);
                         }
                     }
                 }
-                line.append(pending.toString(StandardCharsets.UTF_8));
-                if (line.length() > 0) onLine.accept(line.toString());
+                emit(line, onLine);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -118,5 +114,10 @@ public final class EsptoolRunner {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static void emit(ByteArrayOutputStream line, Consumer<String> onLine) {
+        if (line.size() > 0) onLine.accept(line.toString(StandardCharsets.UTF_8));
+        line.reset();
     }
 }

@@ -107,7 +107,11 @@ public final class FlashPlanner {
         RegionRole role;
         if (raw.address() == board.chip().bootloaderOffset()) {
             role = RegionRole.BOOTLOADER;
-            ImageValidator.validate(ImageReader.read(raw.data()), board, what);
+            FirmwareImage image = ImageReader.read(raw.data());
+            ImageValidator.validate(image, board, what);
+            if (image.appDescriptor().isPresent()) {
+                throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what + ": is an app (it has an app descriptor), not a bootloader");
+            }
             if (end > PartitionTable.OFFSET) {
                 throw new FlashPlanException(OVERLAP, String.format("%s: bootloader of %d bytes runs into the partition table at 0x8000", what, raw.data().length));
             }
@@ -128,6 +132,10 @@ public final class FlashPlanner {
                 role = RegionRole.APP;
                 FirmwareImage image = ImageReader.read(raw.data());
                 ImageValidator.validate(image, board, what);
+                if (image.appDescriptor().isEmpty()) {
+                    throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what
+                            + ": has no app descriptor, so it is not an ESP-IDF/Arduino app (a bootloader at the app address?)");
+                }
             } else if (p.isNvs()) {
                 if (!nvsAllowed) {
                     throw new FlashPlanException(NVS_PROTECTED, what + " would overwrite the nvs partition (the board's settings); give it with --nvs-image FILE or provisioning options instead");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,30 @@ class EsptoolRunnerTest {
         assertEquals(problem, e.problem());
         assertEquals(message, e.getMessage());
         assertEquals(exit, e.esptoolExit());
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyFailureOnBothVersions() {
+        Map<String, EsptoolProblem> expected = Map.ofEntries(
+                Map.entry("no-serial-data", EsptoolProblem.NO_SERIAL_DATA), Map.entry("wrong-boot-mode", EsptoolProblem.WRONG_BOOT_MODE),
+                Map.entry("invalid-head", EsptoolProblem.SERIAL_NOISE), Map.entry("wrong-chip", EsptoolProblem.WRONG_CHIP),
+                Map.entry("port-missing", EsptoolProblem.PORT_MISSING), Map.entry("port-busy", EsptoolProblem.PORT_BUSY),
+                Map.entry("permission", EsptoolProblem.PORT_PERMISSION), Map.entry("md5-mismatch", EsptoolProblem.VERIFY_FAILED),
+                Map.entry("write-failed", EsptoolProblem.WRITE_FAILED), Map.entry("stub-failed", EsptoolProblem.STUB_FAILED),
+                Map.entry("port-lost", EsptoolProblem.PORT_LOST), Map.entry("chip-stopped", EsptoolProblem.CHIP_STOPPED));
+        assertEquals(FakeEsptool.SCENARIOS.size() - 1, expected.size(), "every fake scenario has an expectation");
+        return expected.entrySet().stream().flatMap(e -> java.util.stream.Stream.of("5.3.1", "4.12.0")
+                .map(v -> org.junit.jupiter.params.provider.Arguments.of(e.getKey(), v, e.getValue())));
+    }
+
+    @ParameterizedTest(name = "{0} on v{1} -> {2}")
+    @org.junit.jupiter.params.provider.MethodSource("everyFailureOnBothVersions")
+    void everyDocumentedFailureIsClassifiedOnBothVersions(String scenario, String version, EsptoolProblem problem) throws Exception {
+        FakeEsptool fake = FakeEsptool.install(dir.resolve("fake"), version, scenario, 0);
+        List<EsptoolEvent> seen = new ArrayList<>();
+        var e = assertThrows(EsptoolException.class, () -> run(fake, seen));
+        assertEquals(problem, e.problem(), e.getMessage());
+        assertEquals(scenario.equals("port-lost") ? 1 : 2, e.esptoolExit());
+        assertTrue(seen.stream().anyMatch(x -> x instanceof EsptoolEvent.Fatal), "a Fatal event was parsed: " + seen);
     }
 
     @ParameterizedTest

@@ -164,6 +164,12 @@ class FlashPlannerTest {
     }
 
     @Test
+    void refusesSwappedBootloaderAndApp() {
+        assertEquals(FlashPlanException.Reason.WRONG_ROLE, assertThrows(FlashPlanException.class, () -> pairs(0x1000L, app)).reason());
+        assertEquals(FlashPlanException.Reason.WRONG_ROLE, assertThrows(FlashPlanException.class, () -> pairs(0x10000L, bootloader)).reason());
+    }
+
+    @Test
     void refusesAMissingFile() {
         var e = assertThrows(FlashPlanException.class, () -> planner.plan(
                 new FlashSource.Pairs(List.of(new FlashRegion(0x10000, dir.resolve("nope.bin")))), null, List.of()));

@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep flash}: check the images, run esptool, provision NVS, check the boot log; or a bench loop with {@code --batch}. */
 @Command(name = "flash", mixinStandardHelpOptions = true,
-        description = {"Flash an ESP32-MEP board over J5 with esptool: images are checked before the board is touched,",
-                "NVS (the board's settings) is written only when provisioning or --erase-all says so."})
+        description = "Flash an ESP32-MEP board over J5 with esptool. Images are checked before the board is touched; "
+                + "NVS (the board's settings) is written only when provisioning or --erase-all says so.")
 public final class FlashCommand implements Callable<Integer> {
 
     @Spec
@@ -72,17 +72,17 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PATH", description = "The USB-serial adapter on J5 (never guessed).")
     String port;
 
-    @Option(names = "--board", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
     String board;
 
-    @Option(names = "--baud", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
     int baud;
 
-    @Option(names = "--before", defaultValue = "no_reset",
+    @Option(names = "--before", paramLabel = "MODE", defaultValue = "no_reset",
             description = "no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
     String before;
 
-    @Option(names = "--connect-attempts", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
+    @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
     Integer connectAttempts;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
@@ -100,25 +100,25 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
     boolean noBootCheck;
 
-    @Option(names = "--boot-log-seconds", defaultValue = "60", description = "How long to capture the boot log at most (default 60).")
+    @Option(names = "--boot-log-seconds", paramLabel = "S", defaultValue = "60", description = "How long to capture the boot log at most (default 60).")
     int bootLogSeconds;
 
-    @Option(names = "--log-dir", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
     Path logDir;
 
     @Option(names = "--batch", description = "Bench mode: flash every USB-serial adapter that appears, until stopped.")
     boolean batch;
 
-    @Option(names = "--bench-log", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
+    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
     Path benchLog;
 
-    @Option(names = "--adapters", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")
+    @Option(names = "--adapters", paramLabel = "DIR", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")
     Path adapters;
 
-    @Option(names = "--max-boards", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
+    @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
     int maxBoards;
 
-    @Option(names = "--idle-minutes", defaultValue = "60", description = "--batch: stop when no adapter appears for this long.")
+    @Option(names = "--idle-minutes", paramLabel = "MIN", defaultValue = "60", description = "--batch: stop when no adapter appears for this long.")
     int idleMinutes;
 
     ProcessLauncher launcher = ProcessLauncher.SYSTEM;
@@ -136,9 +136,21 @@ public final class FlashCommand implements Callable<Integer> {
         Map<String, String> values = provisioning.values();
         byte[] nvs = nvsImage(values);
         List<String> nvsKeys = nvs == null ? List.of() : keysOf(values);
-        Path work = Files.createTempDirectory("mep-flash");
+        Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
+        try {
+            return flash(out, mode, target, values, nvs, nvsKeys, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, byte[] nvs,
+                      List<String> nvsKeys, Path work) throws Exception {
         FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
         report(out, plan);
+        if (!batch && port.startsWith("/") && !Files.exists(Path.of(port))) {
+            throw new MepException(ExitCodes.PORT, port + ": no such port (is the adapter plugged in? check the path)");
+        }
         Esptool esptool = locate();
         int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
         FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
@@ -159,6 +171,14 @@ public final class FlashCommand implements Callable<Integer> {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
         } catch (SerialException e) {
             throw new MepException(ExitCodes.PORT, "flashed and verified, but the boot log could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp folder left behind is harmless; the OS cleans /tmp
         }
     }
 
@@ -205,7 +225,9 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("regions", plan.regions().stream().map(r -> Map.of("address", r.address(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT),
                     "file", r.source(), "length", r.length(), "sha256", r.sha256())).toList());
             m.put("nvs_keys", plan.nvsKeys());
-            m.put("notes", plan.notes());
+            List<String> notes = new ArrayList<>(plan.notes());
+            if (eraseAll) notes.add("--erase-all: the whole flash is erased first, the board's NVS settings included");
+            m.put("notes", notes);
             OutputOptions.printJson(out, m);
             return;
         }
@@ -215,6 +237,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         if (!plan.nvsKeys().isEmpty()) out.println("  NVS keys set: " + String.join(", ", plan.nvsKeys()));
         for (String note : plan.notes()) out.println("  note: " + note);
+        if (eraseAll) out.println("  note: --erase-all: the whole flash is erased first, the board's NVS settings included");
         out.flush();
     }
 

@@ -15,6 +15,11 @@ import org.mepkit.esp.image.FirmwareImage;
 import org.mepkit.esp.image.ImageHeader;
 import org.mepkit.esp.image.ImageReader;
 import org.mepkit.esp.image.Segment;
+import org.mepkit.esp.partition.Partition;
+import org.mepkit.esp.partition.PartitionChecks;
+import org.mepkit.esp.partition.PartitionException;
+import org.mepkit.esp.partition.PartitionTable;
+import org.mepkit.esp.partition.PartitionTableCodec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep image info FILE}: what esptool's image-info shows, offline. Exit 1 when checksum or hash is wrong. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show an ESP32 image's header, segments, checksum, SHA-256 and app description (like esptool image-info).")
+        description = {"Show an ESP32 image's header, segments, checksum, SHA-256 and app description (like esptool image-info),",
+                "or a partition table binary's entries, MD5 row and layout check."})
 public final class ImageInfoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -39,8 +45,9 @@ public final class ImageInfoCommand implements java.util.concurrent.Callable<Int
     @Override
     public Integer call() {
         byte[] bytes = CliFiles.read(file);
-        FirmwareImage image = ImageReader.read(bytes);
         PrintWriter out = spec.commandLine().getOut();
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xAA && (bytes[1] & 0xFF) == 0x50) return partitionTable(out, bytes);
+        FirmwareImage image = ImageReader.read(bytes);
         if (output.json()) {
             OutputOptions.printJson(out, json(image));
         } else {
@@ -48,6 +55,36 @@ public final class ImageInfoCommand implements java.util.concurrent.Callable<Int
         }
         boolean ok = image.checksumValid() && (!image.header().hashAppended() || image.hashValid());
         return ok ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** A partition table binary (starts AA 50): its entries, MD5 row and layout check. */
+    private int partitionTable(PrintWriter out, byte[] bytes) {
+        PartitionTable table = PartitionTableCodec.read(bytes);
+        String problem = null;
+        try {
+            PartitionChecks.validate(table, ChipRegistry.ESP32_MEP.flashSizeBytes());
+        } catch (PartitionException e) {
+            problem = e.getMessage();
+        }
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("partitions", table.partitions());
+            m.put("md5_present", table.md5Present());
+            m.put("md5_valid", table.md5Valid());
+            m.put("problem", problem);
+            OutputOptions.printJson(out, m);
+        } else {
+            out.println("Partition table: " + table.partitions().size() + " entries");
+            out.println("# Name, Type, SubType, Offset, Size, Flags");
+            for (Partition p : table.partitions()) {
+                out.printf("%s, %s, %s, 0x%x, 0x%x, %s%n", p.name(), p.typeName(), p.subtypeName(), p.offset(), p.size(),
+                        p.flags() == 0 ? "" : "0x" + Integer.toHexString(p.flags()));
+            }
+            out.println("MD5 row: " + (table.md5Present() ? table.md5Valid() ? "valid" : "INVALID" : "absent"));
+            out.println("Layout on 4 MB flash: " + (problem == null ? "ok" : problem));
+            out.flush();
+        }
+        return problem == null ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }
 
     private static Map<String, Object> json(FirmwareImage image) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,21 +50,31 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs of each (median reported; default 5).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs of each (median reported; default 5).")
     int runs;
 
-    @Option(names = "--block-delay-ms", defaultValue = "20", description = "Fake esptool delay per 16 KiB block (default 20 ms).")
+    @Option(names = "--block-delay-ms", paramLabel = "MS", defaultValue = "20", description = "Fake esptool delay per 16 KiB block (default 20 ms).")
     int blockDelayMs;
 
-    @Option(names = "--app-kib", defaultValue = "900", description = "App image size in KiB (default 900, like the shipped firmware).")
+    @Option(names = "--app-kib", paramLabel = "KIB", defaultValue = "900", description = "App image size in KiB (default 900, like the shipped firmware).")
     int appKib;
 
-    @Option(names = "--esptool-version", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
+    @Option(names = "--esptool-version", paramLabel = "V", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
     String version;
 
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("mep-perf-flash");
+        try {
+            return measure(dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private int measure(Path dir) throws Exception {
         FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelayMs / 1000.0);
         Path bl = write(dir, "bootloader.bin", ImageBuilder.bootloader().build());
         Path table = write(dir, "partitions.bin", PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
@@ -80,18 +89,18 @@ public final class PerfFlashCommand implements Callable<Integer> {
         FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir);
         List<String> argv = job.argv(planner.plan(new FlashSource.Pairs(regions), null, List.of()), settings);
 
+        timeDirect(argv);                                                          // warm-up, not counted
+        timeMep(planner, regions, job, settings);
         double[] direct = new double[runs];
         double[] mep = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long a = System.nanoTime();
-            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0) throw new IllegalStateException("direct esptool run failed");
-            direct[i] = (System.nanoTime() - a) / 1e9;
-            long b = System.nanoTime();
-            FlashPlan plan = planner.plan(new FlashSource.Pairs(regions), null, List.of());
-            job.run(plan, settings, List.of(), e -> { }, () -> { });
-            mep[i] = (System.nanoTime() - b) / 1e9;
+        for (int i = 0; i < runs; i++) {                                           // alternate the order: no first-run bias
+            if (i % 2 == 0) {
+                direct[i] = timeDirect(argv);
+                mep[i] = timeMep(planner, regions, job, settings);
+            } else {
+                mep[i] = timeMep(planner, regions, job, settings);
+                direct[i] = timeDirect(argv);
+            }
         }
         double d = median(direct);
         double m = median(mep);
@@ -113,6 +122,23 @@ public final class PerfFlashCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The same argv, output discarded: esptool alone. */
+    private static double timeDirect(List<String> argv) throws Exception {
+        long a = System.nanoTime();
+        Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("direct esptool run failed");
+        return (System.nanoTime() - a) / 1e9;
+    }
+
+    /** mep's flashing step: plan (every image check) and the esptool run with output parsing. */
+    private static double timeMep(FlashPlanner planner, List<FlashRegion> regions, FlashJob job, FlashSettings settings) throws Exception {
+        long b = System.nanoTime();
+        FlashPlan plan = planner.plan(new FlashSource.Pairs(regions), null, List.of());
+        job.run(plan, settings, List.of(), e -> { }, () -> { });
+        return (System.nanoTime() - b) / 1e9;
     }
 
     private static Path write(Path dir, String name, byte[] data) throws java.io.IOException {

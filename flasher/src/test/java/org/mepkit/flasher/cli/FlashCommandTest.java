@@ -40,9 +40,12 @@ class FlashCommandTest {
     Path app;
     Path bootloader;
     Path table;
+    /** Stands for the adapter's device node: it must exist, esptool (the fake) never opens it. */
+    String port;
 
     @BeforeEach
     void images() throws Exception {
+        port = write("ttyUSB7", new byte[0]).toString();
         app = write("app.bin", ImageBuilder.app().build());
         bootloader = write("bl.bin", ImageBuilder.bootloader().build());
         table = write("pt.bin", PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
@@ -68,10 +71,10 @@ class FlashCommandTest {
     @Test
     void flashesPairsWithV5KebabCaseAndManualBoot() {
         FakeEsptool fake = fake("5.3.1", "ok");
-        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7",
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
                 "--no-boot-check", "0x1000=" + bootloader, "0x8000=" + table, "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
-        assertEquals(List.of(List.of("version"), List.of("--chip", "esp32", "--port", "/dev/ttyUSB7", "--baud", "460800",
+        assertEquals(List.of(List.of("version"), List.of("--chip", "esp32", "--port", port, "--baud", "460800",
                 "--before", "no-reset", "--after", "no-reset", "--connect-attempts", "60", "write-flash",
                 "--flash-mode", "keep", "--flash-freq", "keep", "--flash-size", "keep",
                 "0x1000", bootloader.toString(), "0x8000", table.toString(), "0x10000", app.toString())), fake.argvs());
@@ -84,12 +87,12 @@ class FlashCommandTest {
     @Test
     void provisionsNvsWithV4SnakeCaseAndAutoReset() throws Exception {
         FakeEsptool fake = fake("4.12.0", "ok");
-        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7",
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
                 "--before", "default_reset", "--no-boot-check", "--set", "wifi_password=hunter22", "--set", "wifi_ssid=bench",
                 "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
         List<String> argv = fake.argvs().get(1);
-        assertEquals(List.of("--chip", "esp32", "--port", "/dev/ttyUSB7", "--baud", "460800", "--before", "default_reset",
+        assertEquals(List.of("--chip", "esp32", "--port", port, "--baud", "460800", "--before", "default_reset",
                 "--after", "hard_reset", "--connect-attempts", "7", "write_flash", "--flash_mode", "keep", "--flash_freq", "keep",
                 "--flash_size", "keep", "0x9000"), argv.subList(0, 20));
         assertEquals(List.of("0x10000", app.toString()), argv.subList(21, 23));
@@ -101,10 +104,19 @@ class FlashCommandTest {
     void aBadImageIsRefusedBeforeEsptoolEvenRuns() throws Exception {
         FakeEsptool fake = fake("5.3.1", "ok");
         byte[] c3 = ImageBuilder.app().chip(org.mepkit.esp.chip.ChipRegistry.ESP32_C3).build();
-        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7",
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
                 "0x10000=" + write("c3.bin", c3));
         assertEquals(ExitCodes.BAD_INPUT, r.exit());
         assertEquals("mep: c3.bin: built for ESP32-C3, but board esp32-mep has an ESP32\n", r.err());
+        assertEquals(List.of(), fake.argvs());
+    }
+
+    @Test
+    void aMissingPortIsRefusedBeforeEsptoolRuns() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB97", "0x10000=" + app);
+        assertEquals(ExitCodes.PORT, r.exit());
+        assertEquals("mep: /dev/ttyUSB97: no such port (is the adapter plugged in? check the path)\n", r.err());
         assertEquals(List.of(), fake.argvs());
     }
 
@@ -118,13 +130,13 @@ class FlashCommandTest {
     @Test
     void esptoolFailuresBecomeActionableMessagesAndExitCodes() {
         FakeEsptool fake = fake("5.3.1", "no-serial-data");
-        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7",
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
                 "--no-boot-check", "0x10000=" + app);
         assertEquals(ExitCodes.PROTOCOL, r.exit());
         assertEquals("mep: Failed to connect to ESP32: No serial data received. - the chip is not in download mode or not powered: "
                 + "fit the J7 1-2 program jumper, check J5 TX/RX are not swapped, power-cycle and retry\n", r.err());
         FakeEsptool busy = FakeEsptool.install(dir.resolve("busy"), "4.12.0", "port-busy", 0);
-        CliRun b = CliRun.run(this::command, "flash", "--esptool", busy.executable().toString(), "--port", "/dev/ttyUSB7",
+        CliRun b = CliRun.run(this::command, "flash", "--esptool", busy.executable().toString(), "--port", port,
                 "--no-boot-check", "0x10000=" + app);
         assertEquals(ExitCodes.PORT, b.exit());
         assertTrue(b.err().contains("another program has the port open"), b.err());
@@ -133,7 +145,7 @@ class FlashCommandTest {
     @Test
     void jsonModePrintsOneObjectPerLine() throws Exception {
         FakeEsptool fake = fake("5.3.1", "ok");
-        CliRun r = CliRun.run(this::command, "flash", "--json", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7",
+        CliRun r = CliRun.run(this::command, "flash", "--json", "--esptool", fake.executable().toString(), "--port", port,
                 "--no-boot-check", "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         List<String> events = new ArrayList<>();
@@ -164,10 +176,10 @@ class FlashCommandTest {
                 return pair.a();
             };
             return c;
-        }, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7", "--log-dir", dir.resolve("logs").toString(),
+        }, "flash", "--esptool", fake.executable().toString(), "--port", port, "--log-dir", dir.resolve("logs").toString(),
                 "--boot-log-seconds", "10", "--set", "wifi_password=hunter22", "--set", "mep_key=0123456789ABCDEF0123", "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
-        assertEquals(List.of("/dev/ttyUSB7@115200"), opened);
+        assertEquals(List.of(port + "@115200"), opened);
         assertTrue(r.out().contains(">> remove the J7 1-2 program jumper"), r.out());
         assertTrue(r.out().contains("board 24:0a:c4:12:34:56: started - firmware started"), r.out());
         Path log;
@@ -182,6 +194,21 @@ class FlashCommandTest {
     }
 
     @Test
+    void aBusyConsolePortAfterFlashingIsReportedAsSuch() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun r = CliRun.run(() -> {
+            FlashCommand c = command();
+            c.opener = (path, settings) -> {
+                throw new org.mepkit.serial.PortBusyException(path + ": busy (held by another program)");
+            };
+            return c;
+        }, "flash", "--esptool", fake.executable().toString(), "--port", port, "--log-dir", dir.resolve("logs").toString(),
+                "0x10000=" + app);
+        assertEquals(ExitCodes.PORT, r.exit());
+        assertEquals("mep: flashed and verified, but the boot log could not be read: " + port + ": busy (held by another program)\n", r.err());
+    }
+
+    @Test
     void aCrashingBoardFailsTheVerdict() throws Exception {
         FakeEsptool fake = fake("5.3.1", "ok");
         LinePair pair = LinePair.create("host", "board", LineSettings.CONSOLE);
@@ -190,7 +217,7 @@ class FlashCommandTest {
             FlashCommand c = command();
             c.opener = (path, settings) -> pair.a();
             return c;
-        }, "flash", "--esptool", fake.executable().toString(), "--port", "/dev/ttyUSB7", "--log-dir", dir.resolve("logs").toString(),
+        }, "flash", "--esptool", fake.executable().toString(), "--port", port, "--log-dir", dir.resolve("logs").toString(),
                 "--boot-log-seconds", "10", "0x10000=" + app);
         assertEquals(ExitCodes.VERDICT_FAILED, r.exit());
         assertTrue(r.out().contains(": crashed - the firmware crashed"), r.out());
@@ -200,7 +227,7 @@ class FlashCommandTest {
     void noEsptoolSaysHowToGetOne() throws Exception {
         Assumptions.assumeTrue(new EsptoolLocator(ProcessLauncher.SYSTEM, Map.of(), dir)
                 .probe(new EsptoolLocator.Candidate(List.of("python3", "-m", "esptool"), "p")).isEmpty(), "python3 -m esptool works here");
-        CliRun r = CliRun.run(this::command, "flash", "--port", "/dev/ttyUSB7", "0x10000=" + app);
+        CliRun r = CliRun.run(this::command, "flash", "--port", port, "0x10000=" + app);
         assertEquals(ExitCodes.TOOL, r.exit());
         assertTrue(r.err().startsWith("mep: no esptool found"), r.err());
         assertTrue(r.err().contains("pipx install esptool"), r.err());

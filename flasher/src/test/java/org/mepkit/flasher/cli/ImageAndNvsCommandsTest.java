@@ -64,6 +64,23 @@ class ImageAndNvsCommandsTest {
     }
 
     @Test
+    void imageInfoAlsoReadsAPartitionTable() throws Exception {
+        Path pt = dir.resolve("pt.bin");
+        Files.write(pt, org.mepkit.esp.partition.PartitionTableCodec.write(org.mepkit.esp.partition.DefaultPartitionTables.esp32Mep4Mb()));
+        CliRun r = CliRun.run("image", "info", pt.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("nvs, data, nvs, 0x9000, 0x5000, \n"), r.out());
+        assertTrue(r.out().contains("app0, app, ota_0, 0x10000, 0x140000, \n"), r.out());
+        assertTrue(r.out().contains("MD5 row: valid"), r.out());
+        byte[] b = Files.readAllBytes(pt);
+        b[4] = 0x10; // nvs offset 0x9010: misaligned, and the MD5 row no longer matches
+        Files.write(pt, b);
+        CliRun bad = CliRun.run("image", "info", pt.toString());
+        assertEquals(ExitCodes.VERDICT_FAILED, bad.exit());
+        assertTrue(bad.out().contains("MD5 row: INVALID"), bad.out());
+    }
+
+    @Test
     void nvsBuildFromAConfigFileThenDumpRedactsSecrets() throws Exception {
         Path cfg = dir.resolve("board.cfg");
         Files.writeString(cfg, "# bench settings\nwifi_ssid=bench\nwifi_password=s3cr=t pass\nmep_key=0123456789ABCDEF0123\n");
