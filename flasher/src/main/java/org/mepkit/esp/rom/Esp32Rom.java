@@ -37,7 +37,7 @@ public final class Esp32Rom {
 
     /** Value a real ESP32 ROM puts in its SYNC responses; the stub answers 0. */
     public static final int ROM_SYNC_VALUE = 0x20120707;
-    /** The ROM answers one SYNC with this many responses. */
+    /** The ROM (and the flasher stub, with value 0) answers one SYNC with this many responses. */
     public static final int ROM_SYNC_REPLIES = 8;
 
     public static final int ROM_FLASH_BLOCK = 0x400;

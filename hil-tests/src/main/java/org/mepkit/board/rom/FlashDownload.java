@@ -29,6 +29,7 @@ final class FlashDownload {
     private final int blockSize;
     private final Inflater inflater;   // null for plain writes
     private int inflated;
+    private boolean corrupt;
 
     private FlashDownload(VirtualFlash flash, int offset, int size, int blockSize, boolean compressed) {
         this.flash = flash;
@@ -48,6 +49,20 @@ final class FlashDownload {
         return new FlashDownload(flash, offset, eraseSize, blockSize, compressed);
     }
 
+    /** When set, the first byte of every write lands wrong (a fault for MD5-mismatch tests). */
+    void corruptWrites(boolean on) {
+        corrupt = on;
+    }
+
+    private void program(int at, byte[] data) {
+        if (corrupt && data.length > 0) {
+            data = data.clone();
+            // NOR programming can only clear bits: clear bit 0 if it should be 1, else leave the byte erased
+            data[0] = (data[0] & 1) != 0 ? (byte) (data[0] & 0xFE) : (byte) 0xFF;
+        }
+        flash.write(at, data);
+    }
+
     boolean compressed() {
         return inflater != null;
     }
@@ -58,7 +73,7 @@ final class FlashDownload {
         if (seq < 0 || at + data.length > flash.size()) {
             throw new BlockException(Fault.OUT_OF_RANGE, String.format("block %d at 0x%x outside flash", seq, at));
         }
-        flash.write((int) at, data);
+        program((int) at, data);
     }
 
     /** Feeds the next slice of the zlib stream and writes what it inflates to. */
@@ -75,7 +90,7 @@ final class FlashDownload {
                 if ((long) offset + inflated + n > flash.size()) {
                     throw new BlockException(Fault.OUT_OF_RANGE, "inflated data runs past the end of flash");
                 }
-                flash.write(offset + inflated, Arrays.copyOf(out, n));
+                program(offset + inflated, Arrays.copyOf(out, n));
                 inflated += n;
             }
         } catch (DataFormatException e) {

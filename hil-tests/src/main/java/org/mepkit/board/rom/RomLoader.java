@@ -31,6 +31,8 @@ import org.mepkit.serial.SerialLine;
  * the stub's behaviour (greeting {@code OHAI}, 2-byte status, compressed writes, erase, read, MD5). The uploaded
  * code itself is ignored. The protocol logic is {@link #handle(byte[])} (frame in, frames out); {@link #serve}
  * runs it on a serial line until the host closes the port, the host asks for a reboot, or the board stops it.
+ * (One dispatcher for the ~20 commands of both personalities keeps this class a little over 400 lines; the
+ * download, read-back and register state live in their own classes.)
  */
 public final class RomLoader {
 
@@ -42,6 +44,7 @@ public final class RomLoader {
     private final Esp32Registers registers;
     private volatile boolean stopRequested;
     private volatile IntConsumer baudListener = baud -> { };
+    private volatile LoaderFault fault = LoaderFault.NONE;
 
     private Personality personality = Personality.ROM;
     private FlashDownload download;
@@ -75,6 +78,15 @@ public final class RomLoader {
         registers.reset();
     }
 
+    /** Makes the loader misbehave in one of the ways esptool reports; survives {@link #reset()}. */
+    public void inject(LoaderFault fault) {
+        this.fault = Objects.requireNonNull(fault, "fault");
+    }
+
+    public LoaderFault fault() {
+        return fault;
+    }
+
     public synchronized Personality personality() {
         return personality;
     }
@@ -100,11 +112,11 @@ public final class RomLoader {
                 if (Thread.interrupted()) throw new InterruptedException();
                 int n = line.read(buffer, 0, buffer.length, POLL);
                 for (byte[] frame : decoder.feed(buffer, 0, Math.max(0, n))) {
+                    LoaderFault f = fault;
+                    if (f instanceof LoaderFault.Silent) continue;
                     List<byte[]> replies = handle(frame);
                     if (!replies.isEmpty()) {
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        for (byte[] r : replies) out.writeBytes(Slip.encode(r));
-                        byte[] wire = out.toByteArray();
+                        byte[] wire = wire(replies, f);
                         line.write(wire, 0, wire.length);
                     }
                     Integer baud = takePendingBaud();
@@ -118,6 +130,18 @@ public final class RomLoader {
         } finally {
             reset();
         }
+    }
+
+    /** The replies as SLIP frames on the wire, with the wire-level faults applied. */
+    private static byte[] wire(List<byte[]> replies, LoaderFault f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (f instanceof LoaderFault.Noise n) out.write(n.strayByte());
+        for (byte[] r : replies) out.writeBytes(Slip.encode(r));
+        byte[] all = out.toByteArray();
+        if (f instanceof LoaderFault.TruncatedReply) {
+            return java.util.Arrays.copyOf(all, Math.max(2, Slip.encode(replies.get(0)).length / 2));
+        }
+        return all;
     }
 
     /**
@@ -141,7 +165,7 @@ public final class RomLoader {
         }
         Optional<LoaderCommand> command = LoaderCommand.byId(request.command());
         if (command.isEmpty()) {
-            return List.of(failure(request.command(), LoaderError.INVALID_MESSAGE, LoaderError.STUB_CMD_NOT_IMPLEMENTED));
+            return unsupported(request.command());
         }
         return dispatch(command.get(), request);
     }
@@ -168,19 +192,22 @@ public final class RomLoader {
         switch (command) {
             case SYNC:
                 if (!isSyncPayload(request.data())) return List.of();
-                if (!rom) return List.of(ok(id, 0, new byte[0]));
+                // the stub answers 8 times as the ROM does, with value 0 ("stub already running" to esptool)
                 List<byte[]> replies = new ArrayList<>();
-                for (int i = 0; i < Esp32Rom.ROM_SYNC_REPLIES; i++) replies.add(ok(id, Esp32Rom.ROM_SYNC_VALUE, new byte[0]));
+                for (int i = 0; i < Esp32Rom.ROM_SYNC_REPLIES; i++) replies.add(ok(id, rom ? Esp32Rom.ROM_SYNC_VALUE : 0, new byte[0]));
                 return replies;
             case READ_REG:
                 if (len != 4) return badLength(id);
-                return List.of(ok(id, registers.read(d.getInt(0)), new byte[0]));
+                int address = d.getInt(0);
+                int value = registers.read(address);
+                if (address == Esp32Rom.CHIP_DETECT_MAGIC_REG && fault instanceof LoaderFault.WrongChip w) value = w.magic();
+                return List.of(ok(id, value, new byte[0]));
             case WRITE_REG:
                 if (len == 0 || len % 16 != 0) return badLength(id);
                 for (int i = 0; i < len; i += 16) registers.write(d.getInt(i), d.getInt(i + 4), d.getInt(i + 8));
                 return List.of(ok(id));
             case GET_SECURITY_INFO:
-                return List.of(failure(id, LoaderError.INVALID_MESSAGE, LoaderError.STUB_CMD_NOT_IMPLEMENTED));
+                return unsupported(id);
             case SPI_ATTACH:
                 if (len != 4 && len != 8) return badLength(id);
                 return List.of(ok(id));
@@ -210,24 +237,24 @@ public final class RomLoader {
             case SPI_FLASH_MD5:
                 return md5(d, len, id);
             case READ_FLASH_SLOW:
-                if (!rom) return notInStub(id);
+                if (!rom) return unsupported(id);
                 return readFlashSlow(d, len, id);
             case ERASE_FLASH:
-                if (rom) return notInRom(id);
+                if (rom) return unsupported(id);
                 flash.eraseAll();
                 return List.of(ok(id));
             case ERASE_REGION:
-                if (rom) return notInRom(id);
+                if (rom) return unsupported(id);
                 return eraseRegion(d, len, id);
             case READ_FLASH:
-                if (rom) return notInRom(id);
+                if (rom) return unsupported(id);
                 return readFlash(d, len, id);
             case RUN_USER_CODE:
-                if (rom) return notInRom(id);
+                if (rom) return unsupported(id);
                 exit = SessionEnd.RUN_USER_CODE;
                 return List.of();
             default:
-                return notInRom(id);
+                return unsupported(id);
         }
     }
 
@@ -281,10 +308,11 @@ public final class RomLoader {
         if (download == null || download.compressed() != compressed) {
             return List.of(failure(id, LoaderError.FAILED_TO_ACT, LoaderError.STUB_NOT_IN_FLASH_MODE));
         }
-        if (LoaderChecksum.of(data, 16, declared) != (request.checksum() & 0xFF)) {
+        if (LoaderChecksum.of(data, 16, declared) != (request.checksum() & 0xFF) || fault instanceof LoaderFault.BadChecksum) {
             return List.of(failure(id, LoaderError.INVALID_CRC, LoaderError.STUB_BAD_DATA_CHECKSUM));
         }
         byte[] block = java.util.Arrays.copyOfRange(data, 16, data.length);
+        download.corruptWrites(fault instanceof LoaderFault.CorruptWrites);
         try {
             if (compressed) download.inflateBlock(block);
             else download.writeBlock(seq, block);
@@ -391,11 +419,8 @@ public final class RomLoader {
         return List.of(failure(id, LoaderError.INVALID_MESSAGE, LoaderError.STUB_BAD_DATA_LEN));
     }
 
-    private List<byte[]> notInRom(int id) {
-        return List.of(failure(id, LoaderError.INVALID_MESSAGE, LoaderError.STUB_CMD_NOT_IMPLEMENTED));
-    }
-
-    private List<byte[]> notInStub(int id) {
+    /** A command the answering personality lacks: ROM status 1/0x05, stub 0xFF. */
+    private List<byte[]> unsupported(int id) {
         return List.of(failure(id, LoaderError.INVALID_MESSAGE, LoaderError.STUB_CMD_NOT_IMPLEMENTED));
     }
 }

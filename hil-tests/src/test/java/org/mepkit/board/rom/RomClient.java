@@ -107,10 +107,10 @@ final class RomClient {
         return check(what, request, DEFAULT_TIMEOUT);
     }
 
-    /** One sync try; on success reads the 7 extra replies the ROM sends and returns the sync value. */
+    /** One sync try; on success reads the 7 extra replies (ROM and stub both send 8) and returns the sync value. */
     int sync() throws IOException {
         LoaderResponse first = command(LoaderRequests.sync(), SYNC_TIMEOUT);
-        for (int i = 0; i < 7 && first.value() != 0; i++) readFrame(SYNC_TIMEOUT);
+        for (int i = 0; i < 7; i++) readFrame(RomClient.DEFAULT_TIMEOUT);
         return first.value();
     }
 

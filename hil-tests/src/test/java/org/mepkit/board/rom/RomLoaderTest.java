@@ -71,8 +71,9 @@ class RomLoaderTest {
         assertArrayEquals(new byte[4], LoaderResponse.decode(out.get(0)).data(), "MEM_END answered by the ROM");
         assertArrayEquals("OHAI".getBytes(), out.get(1));
         assertEquals(Personality.STUB, loader.personality());
-        LoaderResponse sync = LoaderResponse.decode(send(LoaderRequests.sync()).get(0));
-        assertEquals(0, sync.value(), "the stub answers SYNC with value 0");
+        List<byte[]> syncs = send(LoaderRequests.sync());
+        assertEquals(8, syncs.size(), "the stub answers SYNC eight times too");
+        for (byte[] f : syncs) assertArrayEquals(new byte[] {1, 8, 2, 0, 0, 0, 0, 0, 0, 0}, f, "value 0, 2-byte status");
         assertEquals(2, one(LoaderRequests.readReg(Esp32Rom.CHIP_DETECT_MAGIC_REG)).data().length);
     }
 
