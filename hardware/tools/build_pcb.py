@@ -99,6 +99,7 @@ def text(board, s, x, y, layer, size=1.0, mirror=False, angle=0):
 
 
 def build(hwdir, bname, netpath):
+    pcbnew.KIID.SeedGenerator(20261125)   # deterministic UUIDs: regenerating changes nothing
     t0 = time.time()
     comps, nets = read_netlist(netpath)
     path = os.path.join(hwdir, bname, bname + ".kicad_pcb")
@@ -173,8 +174,8 @@ def build(hwdir, bname, netpath):
         fps[ref] = fp
 
     # silkscreen: name, revision, J6 pin 1 and meter pin names
-    text(board, "ESP32-MEP v%s" % meta["rev"], 64.0, 1.6, pcbnew.F_SilkS, 1.0)
-    text(board, "mepkit", 64.0, 3.2, pcbnew.F_SilkS, 0.8)
+    text(board, "ESP32-MEP", 42.0, 22.6, pcbnew.F_SilkS, 0.9)
+    text(board, "v%s mepkit" % meta["rev"], 42.0, 24.2, pcbnew.F_SilkS, 0.8)
     text(board, "ESP32-MEP v%s %s" % (meta["rev"], meta["kind"]), 50.0, 26.6, pcbnew.B_SilkS, 0.8, mirror=True)
     text(board, "FIT R3 OR R4", 50.0, 25.2, pcbnew.B_SilkS, 0.8, mirror=True)
 
@@ -286,6 +287,7 @@ def spread(groups):
 
 
 def fill(path):
+    pcbnew.KIID.SeedGenerator(20261126)
     board = pcbnew.LoadBoard(path)
     pcbnew.ZONE_FILLER(board).Fill(board.Zones())
     pcbnew.SaveBoard(path, board)

@@ -121,6 +121,8 @@ NOTES = [
 ]
 
 
+# field positions (sheet offsets from the symbol origin) moved off the pin stubs
+FIELD_OVERRIDE = {"U2": {"Value": (12.7, -34.29)}, "U1": {"Reference": (-10.16, -28.575)}}
 # two-pin nets drawn as one wire between the pins (the parts are placed in line)
 DIRECT = {"ENABLE_D"}
 TWO_PIN = {"Device:R", "Device:C", "Device:D"}
@@ -173,6 +175,8 @@ class Sheet:
                         dx, dy = (2.54, -1.27) if name == "Reference" else (2.54, 1.27)
                     else:
                         dx, dy = (0, -2.54) if name == "Reference" else (0, 2.54)
+                if name in FIELD_OVERRIDE.get(ref, {}):
+                    dx, dy = FIELD_OVERRIDE[ref][name]
                 if lib_id.startswith("power:") and name == "Value":
                     out = self.power_dir
                     dx, dy = {(0, 1): (0, 5.08), (0, -1): (0, -5.08), (1, 0): (6.35, -1.27), (-1, 0): (-6.35, -1.27)}[out]

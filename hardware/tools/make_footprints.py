@@ -54,6 +54,7 @@ def mep(lib):
 
 
 if __name__ == "__main__":
+    pcbnew.KIID.SeedGenerator(20261125)   # deterministic UUIDs: regenerating changes nothing
     lib = os.path.join(sys.argv[1], "lib", "mepkit.pretty")
     os.makedirs(lib, exist_ok=True)
     mep(lib)    # before esp32(): after FOOTPRINT.Remove() the SWIG wrappers of later loads break

@@ -1,0 +1,89 @@
+package org.mepkit.hw;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+
+/** Runs {@code kicad-cli} (KiCad 9) and captures its output. */
+public final class KicadCli {
+
+    /** What one run printed and returned. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private final String executable;
+    private final Duration timeout;
+
+    public KicadCli() {
+        this(System.getenv().getOrDefault("KICAD_CLI", "kicad-cli"), Duration.ofMinutes(2));
+    }
+
+    public KicadCli(String executable, Duration timeout) {
+        this.executable = executable;
+        this.timeout = timeout;
+    }
+
+    /** True when kicad-cli 9 answers {@code version}. */
+    public boolean available() {
+        try {
+            return run(Path.of("."), "version").stdout().trim().startsWith("9.");
+        } catch (MepException e) {
+            return false;
+        }
+    }
+
+    public Result run(Path workDir, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable);
+        cmd.addAll(List.of(args));
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("kicad-cli", ".out");
+            err = Files.createTempFile("kicad-cli", ".err");
+            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new MepException(ExitCodes.TOOL, "kicad-cli " + args[0] + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new MepException(ExitCodes.TOOL, "cannot run " + executable + " (install KiCad 9: hardware/tools/install-kicad.sh): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MepException(ExitCodes.INTERRUPTED, "interrupted while running kicad-cli");
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    /** Runs and fails with a one-line TOOL error when the exit code is not in {@code okCodes}. */
+    public Result runChecked(Path workDir, List<Integer> okCodes, String... args) {
+        Result r = run(workDir, args);
+        if (!okCodes.contains(r.exitCode())) {
+            String detail = (r.stderr() + " " + r.stdout()).strip().replace('\n', ' ');
+            throw new MepException(ExitCodes.TOOL, "kicad-cli " + String.join(" ", args).split(" -o ")[0] + " failed (exit "
+                    + r.exitCode() + "): " + (detail.length() > 200 ? detail.substring(0, 200) : detail));
+        }
+        return r;
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temp file left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.mepkit.hw.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+import org.mepkit.hw.Board;
+import org.mepkit.hw.FabWriter;
+import org.mepkit.hw.KicadCli;
+import org.mepkit.hw.Variant;
+import org.mepkit.hw.VariantCheck;
+import org.mepkit.hw.VariantTable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mep hw fab}: Gerbers, drill, BOM, CPL, schematic PDF and renders per board and variant, zipped. */
+@Command(name = "fab", mixinStandardHelpOptions = true,
+        description = {"Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/",
+                "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders)",
+                "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first."})
+public final class HwFabCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--hardware", paramLabel = "DIR", description = "The hardware folder (default: ./hardware or above).")
+    Path hardware;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: <hardware>/out).")
+    Path out;
+
+    @Option(names = "--board", paramLabel = "NAME", description = "Only this board (repeatable).")
+    List<String> boards = new ArrayList<>();
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "Only this variant (repeatable; default: all).")
+    List<String> variantNames = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "REF=VALUE", description = "Override a selectable value, e.g. --set R5=100R.")
+    Map<String, String> values = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        Path hw = HardwareDir.resolve(hardware);
+        Path outRoot = out != null ? out : hw.resolve("out");
+        VariantTable table = VariantTable.load(hw.resolve("variants.json"));
+        List<Variant> chosen = new ArrayList<>();
+        if (variantNames.isEmpty()) {
+            chosen.addAll(table.variants());
+        } else {
+            for (String n : variantNames) {
+                chosen.add(table.byName(n).orElseThrow(() -> new MepException(ExitCodes.BAD_INPUT, "unknown variant " + n
+                        + " (known: " + table.variants().stream().map(Variant::name).toList() + ")")));
+            }
+        }
+        chosen.replaceAll(v -> v.withValues(values));
+        for (Variant v : chosen) {
+            List<String> problems = VariantCheck.check(v, table, null);
+            if (!problems.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, problems.get(0));
+        }
+        KicadCli cli = new KicadCli();
+        if (!cli.available()) throw new MepException(ExitCodes.TOOL, "kicad-cli 9 not found (run hardware/tools/install-kicad.sh)");
+        List<Board> all = Board.all(hw).stream().filter(b -> boards.isEmpty() || boards.contains(b.name())).toList();
+        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
+        FabWriter writer = new FabWriter(cli);
+        Path work = Files.createTempDirectory("mep-hw-fab");
+        try {
+            for (Board b : all) {
+                for (Variant v : chosen) {
+                    long t0 = System.nanoTime();
+                    FabWriter.Output o = writer.write(hw, b, v, outRoot, work);
+                    w.printf("%s %s: %d files in %s, zip %s (%.1f s)%n", b.name(), v.name(), o.files().size(), o.folder(),
+                            o.zip(), (System.nanoTime() - t0) / 1e9);
+                    w.flush();
+                }
+            }
+        } finally {
+            try (var s = Files.walk(work)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

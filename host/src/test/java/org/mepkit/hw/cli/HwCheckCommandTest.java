@@ -1,0 +1,89 @@
+package org.mepkit.hw.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mepkit.cli.MepCommand;
+import org.mepkit.hw.KicadCli;
+
+import picocli.CommandLine;
+
+class HwCheckCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Path hardware() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("hardware/variants.json"))) return p.resolve("hardware");
+        }
+        throw new IllegalStateException("hardware/ not found");
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run mep(String... args) {
+        Assumptions.assumeTrue(new KicadCli().available(), "kicad-cli 9 is not installed");
+        CommandLine cl = MepCommand.commandLine(List.of(new HwCommands.Check(), new HwCommands.Fab()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void the_committed_board_passes_every_gate() {
+        Run r = mep("hw", "check", "--hardware", hardware().toString(), "--board", "esp32-mep-v2.00");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("esp32-mep-v2.00: ERC 0 errors"), r.out());
+        assertTrue(r.out().contains("hw check: all gates passed"), r.out());
+    }
+
+    @Test
+    void a_board_with_a_track_missing_fails_with_exit_1() throws IOException {
+        Path copy = tmp.resolve("hardware");
+        copyTree(hardware(), copy);
+        Path pcb = copy.resolve("esp32-mep-v2.00/esp32-mep-v2.00.kicad_pcb");
+        String text = Files.readString(pcb);
+        int i = text.indexOf("\n\t(segment");
+        int j = text.indexOf("\n\t)", i) + 3;
+        Files.writeString(pcb, text.substring(0, i) + text.substring(j));
+
+        Run r = mep("hw", "check", "--hardware", copy.toString(), "--board", "esp32-mep-v2.00");
+
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("unconnected items"), r.out());
+    }
+
+    @Test
+    void a_missing_hardware_folder_is_a_one_line_usage_error() {
+        Run r = mep("hw", "check", "--hardware", tmp.resolve("nowhere").toString());
+
+        assertEquals(3, r.code());
+        assertTrue(r.err().startsWith("mep: ") && r.err().strip().lines().count() == 1, r.err());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.filter(p -> !p.toString().contains("/out/") && !p.endsWith("out")).toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}
