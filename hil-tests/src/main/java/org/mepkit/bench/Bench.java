@@ -40,6 +40,11 @@ public interface Bench extends AutoCloseable {
     /** Every secret the board may print, for redaction. */
     List<String> secrets();
 
+    /** The firmware the board runs: {@code dabbler} (upstream behaviour) or {@code spec} (mepkit's recovery spec). */
+    default String firmware() {
+        return "dabbler";
+    }
+
     /** The MAX3232 profile of the bench's board, when known. */
     Optional<org.mepkit.sim.max3232.Max3232Profile> max3232();
 

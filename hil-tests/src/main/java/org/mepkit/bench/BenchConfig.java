@@ -20,11 +20,12 @@ import java.nio.file.Path;
  * url: http://192.168.1.50/            # optional: the board's web server
  * power: {on: "uhubctl -a on -p 2 -l 1-1", off: "uhubctl -a off -p 2 -l 1-1"}   # optional
  * reset: "..."                          # optional: a command pulsing EN
+ * firmware: dabbler                     # optional: dabbler (default) or spec: which timings the suite expects
  * </pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record BenchConfig(String name, Port console, Port meter, String mepKeyFile, String ssid, String url,
-                          Power power, String reset) {
+                          Power power, String reset, String firmware) {
 
     public record Port(String path, @JsonProperty("usbSerial") String usbSerial) {
     }
@@ -37,6 +38,9 @@ public record BenchConfig(String name, Port console, Port meter, String mepKeyFi
         BenchConfig c = yaml.readValue(Files.readAllBytes(file), BenchConfig.class);
         if (c == null) throw new IOException(file + ": empty bench config");
         if (c.console() == null || c.meter() == null) throw new IOException(file + ": 'console' and 'meter' ports are required");
+        if (c.firmware() != null && !c.firmware().equals("dabbler") && !c.firmware().equals("spec")) {
+            throw new IOException(file + ": firmware must be dabbler or spec, not '" + c.firmware() + "'");
+        }
         return c;
     }
 }

@@ -145,6 +145,11 @@ public final class ConfiguredBench implements Bench {
     }
 
     @Override
+    public String firmware() {
+        return config.firmware() == null ? "dabbler" : config.firmware();
+    }
+
+    @Override
     public Optional<Max3232Profile> max3232() {
         return Optional.empty();
     }

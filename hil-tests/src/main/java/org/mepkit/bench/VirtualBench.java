@@ -19,23 +19,30 @@ public final class VirtualBench implements Bench {
 
     private final VirtualBoard board;
     private final FirmwareConfig provisioned;
+    private final String firmware;
 
-    /** A bench around a board whose flash holds {@code provisioned} (the bench knows what was flashed). */
-    public VirtualBench(VirtualBoard board, FirmwareConfig provisioned) {
+    /** A bench around a board whose flash holds {@code provisioned} and a {@code firmware} app. */
+    public VirtualBench(VirtualBoard board, FirmwareConfig provisioned, String firmware) {
         this.board = board;
         this.provisioned = provisioned;
+        this.firmware = firmware;
+    }
+
+    @Override
+    public String firmware() {
+        return firmware;
     }
 
     /** A new twin flashed with the {@code project} app and {@code nvs}, still powered off. */
     public static VirtualBench create(BoardOptions options, String project, FirmwareConfig nvs) throws IOException {
         VirtualBoard board = VirtualBoard.create(options);
         BoardImages.provision(board.flash(), project, nvs);
-        return new VirtualBench(board, nvs);
+        return new VirtualBench(board, nvs, project);
     }
 
     @Override
     public String name() {
-        return "virtual (" + board.options().max3232().name() + " MAX3232, x" + board.timeScale() + ")";
+        return "virtual (" + firmware + " firmware, " + board.options().max3232().name() + " MAX3232, x" + board.timeScale() + ")";
     }
 
     @Override

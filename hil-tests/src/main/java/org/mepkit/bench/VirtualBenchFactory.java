@@ -29,10 +29,15 @@ public final class VirtualBenchFactory implements BenchFactory {
     }
 
     public static VirtualBenchFactory defaults(Max3232Profile profile, double timeScale, long seed) throws IOException {
+        return defaults(DabblerFirmware.PROJECT, profile, timeScale, seed);
+    }
+
+    /** @param firmware {@code dabbler} or {@code spec} */
+    public static VirtualBenchFactory defaults(String firmware, Max3232Profile profile, double timeScale, long seed)
+            throws IOException {
         Path root = Files.createTempDirectory("mep-bench-");
         root.toFile().deleteOnExit();
-        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, null), DabblerFirmware.PROJECT,
-                DEFAULT_NVS);
+        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, null), firmware, DEFAULT_NVS);
     }
 
     /** Every board starts from a copy of this flash file (e.g. one that was really flashed) instead of fresh images. */
@@ -54,7 +59,7 @@ public final class VirtualBenchFactory implements BenchFactory {
         if (flashTemplate == null) return VirtualBench.create(options, project, nvs);
         Files.createDirectories(options.directory());
         Files.copy(flashTemplate, options.directory().resolve("flash.bin"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs);
+        return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs, project);
     }
 
     @Override

@@ -51,7 +51,7 @@ class BenchConfigTest {
     @Test
     void aFailingPowerCommandIsAnError() {
         ConfiguredBench b = new ConfiguredBench(new BenchConfig("x", new BenchConfig.Port("a", null),
-                new BenchConfig.Port("b", null), null, null, null, new BenchConfig.Power("true", "exit 3"), null), "K", dir);
+                new BenchConfig.Port("b", null), null, null, null, new BenchConfig.Power("true", "exit 3"), null, null), "K", dir);
         IOException e = assertThrows(IOException.class, () -> b.power().get().powerOff());
         assertTrue(e.getMessage().contains("failed (3)"), e.getMessage());
     }

@@ -50,6 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "virtual bench: seed of the MAX3232 power-ups (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--firmware", paramLabel = "MODEL", defaultValue = "dabbler",
+            description = "virtual bench: dabbler (upstream behaviour) or spec (mepkit's recovery spec) (default: ${DEFAULT-VALUE})")
+    String firmware;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -86,8 +90,11 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new MepException(ExitCodes.USAGE, e.getMessage());
             }
             if (!(timeScale > 0 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be in (0, 100]");
+            if (!firmware.equals("dabbler") && !firmware.equals("spec")) {
+                throw new MepException(ExitCodes.USAGE, "--firmware must be dabbler or spec, not '" + firmware + "'");
+            }
             try {
-                return VirtualBenchFactory.defaults(profile, timeScale, seed);
+                return VirtualBenchFactory.defaults(firmware, profile, timeScale, seed);
             } catch (IOException e) {
                 throw new MepException(ExitCodes.TOOL, "cannot set up the virtual bench: " + e.getMessage());
             }
