@@ -72,6 +72,14 @@ public final class BenchSession implements AutoCloseable {
                 return;
             }
             if (i >= attempts) {
+                long resets = console.lines().stream().skip(bootLine).filter(l -> l.text().startsWith("rst:")).count();
+                if (resets > 1) {
+                    String last = console.lines().stream().skip(bootLine).map(ConsoleMonitor.Line::text)
+                            .filter(t -> !t.isBlank() && !t.startsWith("rst:") && !t.startsWith("ets "))
+                            .reduce((a, b) -> b).orElse("");
+                    throw new AssertionError("the board is boot-looping: " + resets + " resets in "
+                            + BOOT_TO_FIRST_REQUEST_MS + " ms board time; last console line: " + last);
+                }
                 throw new AssertionError("no intact first request from the board after " + i
                         + " power-ups (each allowed " + BOOT_TO_FIRST_REQUEST_MS + " ms board time)");
             }
