@@ -45,6 +45,10 @@ public final class BoardEmulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
+    @Option(names = "--firmware", paramLabel = "MODEL", defaultValue = "dabbler",
+            description = "with --demo-image: the app's model, dabbler or spec (default: ${DEFAULT-VALUE})")
+    String firmware;
+
     @Override
     public Integer call() throws Exception {
         Max3232Profile profile;
@@ -54,6 +58,9 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
         if (!(timeScale > 0 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be in (0, 100]");
+        if (!firmware.equals("dabbler") && !firmware.equals("spec")) {
+            throw new MepException(ExitCodes.USAGE, "--firmware must be dabbler or spec, not '" + firmware + "'");
+        }
         Path dir = Files.createTempDirectory("mep-board-");
         BoardOptions options = new BoardOptions(dir, timeScale, profile, seed, flashFile);
         VirtualBoard board;
@@ -67,9 +74,9 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             if (demoImage && isBlank(board)) {
                 String key = System.getenv("MEP_KEY");
                 if (key == null || key.isEmpty()) throw new MepException(ExitCodes.USAGE, "--demo-image needs the MEP key in env MEP_KEY");
-                BoardImages.provision(board.flash(), DabblerFirmware.PROJECT,
+                BoardImages.provision(board.flash(), firmware,
                         org.mepkit.board.firmware.FirmwareConfig.provisioned("mepkit-lab", "", key));
-                o.println("flash was blank: wrote bootloader, partition table, NVS and a dabbler app");
+                o.println("flash was blank: wrote bootloader, partition table, NVS and a " + firmware + " app");
             }
             board.setProgramJumper(downloadMode);
             board.powerOn();
