@@ -102,16 +102,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-chip-report", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
     Path reportDir;
 
-    private static final OutputLine UNSWITCHED = new OutputLine() {
-        @Override
-        public String name() {
-            return "not switched";
-        }
-
-        @Override
-        public void set(boolean active) {
-        }
-    };
+    private static final OutputLine UNSWITCHED = OutputLine.unswitched("not switched");
 
     private final PortOpener opener;
     private final ProcessLauncher launcher;

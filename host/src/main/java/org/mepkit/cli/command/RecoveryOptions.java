@@ -114,14 +114,5 @@ public final class RecoveryOptions {
         return new Attachment(LinkListener.all(base, recovery), recovery, lines);
     }
 
-    private static final OutputLine NOT_SWITCHED = new OutputLine() {
-        @Override
-        public String name() {
-            return "ENABLE (not switched)";
-        }
-
-        @Override
-        public void set(boolean active) {
-        }
-    };
+    private static final OutputLine NOT_SWITCHED = OutputLine.unswitched("ENABLE (not switched)");
 }
