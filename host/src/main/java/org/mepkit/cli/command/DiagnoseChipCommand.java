@@ -42,18 +42,27 @@ import picocli.CommandLine.Spec;
 /** {@code mep diagnose chip}: sorts MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials on a jig. */
 @Command(name = "chip", mixinStandardHelpOptions = true,
         description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
-                "Power-up trials on a MAX3232 jig (loopback jumper T1OUT-R1IN, or a meter behind the chip;",
-                "wiring in docs/jig-wiring.md)",
-                "until a sequential test decides (99 % posterior) or --max-trials are done.",
-                "Writes report.json, trials.svg and index.html to --report-dir."},
-        footer = {"", "Examples:", "  mep diagnose chip --virtual flaky --seed 3",
+                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback)",
+                "or a meter behind the chip (--meter) answers. Stops when a sequential test",
+                "reaches 99%% posterior or after --max-trials. Writes report.json, trials.svg",
+                "and index.html to --report-dir. Wiring: docs/jig-wiring.md."},
+        footer = {"", "Examples:",
+                "  mep diagnose chip --virtual flaky --seed 3",
                 "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
-                "  mep diagnose chip --port /dev/ttyAMA0 --power gpiod:gpiochip0:17 --power-inverted",
-                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr --enable rts --meter --key-file mbk.txt",
-                "", "Exit codes: 0 GOOD or FLAKY, 1 BAD or DEAD, 2 contradictory or missing options,",
-                "4 port missing, busy or gone mid-run (partial report kept), 6 every meter probe refused (wrong key?),",
-                "7 no power switch (port without DTR/RTS, gpioset missing) or the power line failed (partial report kept),",
-                "130 interrupted."})
+                "  mep diagnose chip --port /dev/serial0 --power gpiod:gpiochip0:17 \\",
+                "      --power-inverted",
+                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr --enable rts --meter \\",
+                "      --key-file mbk.txt",
+                "",
+                "Exit codes:",
+                "  0    GOOD or FLAKY",
+                "  1    BAD or DEAD",
+                "  2    contradictory or missing options",
+                "  4    port missing, busy, or gone mid-run (partial report kept)",
+                "  6    the meter refused every probe (wrong key?)",
+                "  7    no power switch (no DTR/RTS on the port, gpioset missing)",
+                "       or the power line failed (partial report kept)",
+                "  130  interrupted"})
 public final class DiagnoseChipCommand implements Callable<Integer> {
 
     @Spec
