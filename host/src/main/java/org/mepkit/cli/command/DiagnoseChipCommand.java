@@ -24,6 +24,7 @@ import org.mepkit.diag.TrialTiming;
 import org.mepkit.diag.VirtualJig;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.power.OutputLine;
+import org.mepkit.power.PowerException;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.power.SystemProcessLauncher;
 import org.mepkit.serial.LineSettings;
@@ -152,6 +153,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
                         result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
                     }
                 } finally {
+                    powerDown(supply, enableLine);
                     if (supply instanceof AutoCloseable closeable) closeable.close();
                     if (enableLine instanceof AutoCloseable closeable) closeable.close();
                 }
@@ -179,6 +181,16 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
                     + result.abortedBy() + " (partial report in " + reportDir + ")");
         }
         return result.verdict().usable() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** Leaves the chip unpowered so it can be swapped; a line that is gone already cannot be helped. */
+    private static void powerDown(OutputLine supply, OutputLine enableLine) {
+        try {
+            if (enableLine != null) enableLine.set(false);
+            supply.set(false);
+        } catch (PowerException e) {
+            // the run's own result already says what went wrong with the line
+        }
     }
 
     private TrialTiming timing() {
