@@ -35,7 +35,8 @@ import org.mepkit.time.SystemTicker;
 public final class PollBenchmark {
 
     public record Result(int cycles, int baud, int requestBytes, int replyBytes, double wireS, double turnaroundS,
-                         double cycleS, double p95S, double minS, double maxS, double ratio, long retransmissions) {
+                         double cycleS, double p95S, double minS, double maxS, double ratio, long retransmissions,
+                         long timeouts, long garbage) {
 
         /** The JSON fields, in a stable order. */
         public Map<String, Object> toJson() {
@@ -55,6 +56,8 @@ public final class PollBenchmark {
             m.put("ratio", Math.round(ratio * 10_000) / 10_000.0);
             m.put("target_ratio", 1.05);
             m.put("retransmissions", retransmissions);
+            m.put("timeouts", timeouts);
+            m.put("garbage", garbage);
             return m;
         }
 
@@ -103,7 +106,7 @@ public final class PollBenchmark {
             double median = percentile(nanos, 0.5) / 1e9;
             return new Result(cycles, settings.baud(), requestBytes, replyBytes, wire, turnaround, median,
                     percentile(nanos, 0.95) / 1e9, nanos[0] / 1e9, nanos[cycles - 1] / 1e9,
-                    median / (wire + turnaround), counters.retransmissions());
+                    median / (wire + turnaround), counters.retransmissions(), counters.timeouts(), counters.garbage());
         }
     }
 

@@ -45,6 +45,10 @@ public final class MeterSimulateCommand implements Callable<Integer> {
     @Option(names = "--unpaced", description = "Answer at once instead of at the line's baud plus the meter's turnaround.")
     boolean unpaced;
 
+    @Option(names = "--reply-trailer",
+            description = "Append seq + digest to data replies (unknown whether real meters do; the firmware ignores it).")
+    boolean replyTrailer;
+
     private final PortOpener opener;
     private final CountDownLatch stop;
 
@@ -73,7 +77,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
                      unpaced ? VirtualMeter.Pacing.UNPACED : VirtualMeter.Pacing.PACED)) {
             Thread hook = new Thread(stop::countDown, "mep-simulate-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            meter.start();
+            meter.withReplyTrailer(replyTrailer).start();
             out.printf("virtual meter on %s at %d baud: profile %s (%s %s, firmware %s), %s; Ctrl-C stops%n",
                     port.port(), line.settings().baud(), profile.name(), profile.manufacturer(), profile.model(),
                     profile.firmwareVersion(), unpaced ? "unpaced" : "paced");
@@ -90,6 +94,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting because of Ctrl-C: nothing to remove
             }
+            meter.close();   // waits for the serving thread, so the counts below are final
             out.printf("virtual meter stopped: %d requests, %d answered, %d digest failures%n",
                     meter.requests(), meter.served(), meter.digestFailures());
             out.flush();

@@ -41,6 +41,11 @@ public sealed interface MeterFault {
         public Stall { positive(count); }
     }
 
+    /** The line echoes the request back (a loop-back or half-duplex adapter) before the real reply. */
+    record Echo(int count) implements MeterFault {
+        public Echo { positive(count); }
+    }
+
     /** Answer late: wait {@code delay} (on the meter's ticker) beyond the usual turnaround. */
     record Slow(int count, Duration delay) implements MeterFault {
         public Slow { positive(count); if (delay.isNegative()) throw new IllegalArgumentException("negative delay"); }

@@ -41,8 +41,12 @@ public final class VirtualMeter implements AutoCloseable {
     /** Quiet time left between an alert and a reply right after it (mep-protocol §2.3, firmware defect). */
     static final Duration ALERT_GAP = Duration.ofMillis(5);
     private static final Duration POLL = Duration.ofMillis(20);
-    /** Silence after which a partial request is dropped as noise (the firmware's garbage rule uses 100 ms too). */
-    static final Duration IDLE_GAP = Duration.ofMillis(100);
+    /**
+     * Silence inside a request after which its bytes are dropped as noise. Real meters' figure is not
+     * published; 500 ms is the ANSI C12.18 inter-character timeout, and long enough that a host
+     * descheduled in the middle of a paced write does not lose its request.
+     */
+    static final Duration IDLE_GAP = Duration.ofMillis(500);
 
     private final SerialLine in;
     private final SerialLine out;
@@ -60,6 +64,7 @@ public final class VirtualMeter implements AutoCloseable {
     private final AtomicLong digestFailures = new AtomicLong();
     private final AtomicLong resyncsSent = new AtomicLong();
     private final AtomicLong procedureCalls = new AtomicLong();
+    private volatile boolean trailer;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Throwable failure;
@@ -104,6 +109,15 @@ public final class VirtualMeter implements AutoCloseable {
     /** Sends an alert immediately before the next reply (an alert "in the middle" of an exchange). */
     public void sendAlertBeforeNextReply() {
         alertsBeforeReply.incrementAndGet();
+    }
+
+    /**
+     * Appends {@code seq(4) + digest(8)} to data replies (mep-protocol §2.2: whether real meters do
+     * is unknown, and the firmware ignores anything after the table data). Off by default.
+     */
+    public VirtualMeter withReplyTrailer(boolean on) {
+        trailer = on;
+        return this;
     }
 
     /** Applies {@code fault} to the next {@link MeterFault#count()} requests (after any queued before). */
@@ -183,6 +197,7 @@ public final class VirtualMeter implements AutoCloseable {
         MeterFault fault = nextFault();
         byte[] reply = reply(packet);
         if (reply == null) return;
+        if (fault instanceof MeterFault.Echo) in.write(packet);
         if (fault instanceof MeterFault.Silence) return;
         if (fault instanceof MeterFault.Garbage garbage) reply = garbage.bytes();
         if (fault instanceof MeterFault.WrongSequence) {
@@ -222,20 +237,20 @@ public final class VirtualMeter implements AutoCloseable {
             return Responses.sequenceResync(expected);
         }
         expected = (expected + 1) & 0xFFFF_FFFFL;
-        return serve(Command.parse(request.body()));
+        return serve(Command.parse(request.body()), seq);
     }
 
-    private byte[] serve(Command command) {
+    private byte[] serve(Command command, long seq) {
         if (command instanceof Command.FullRead read) {
             byte[] data = tables.table(read.table());
-            return data == null ? Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE) : Responses.data(data);
+            return data == null ? Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE) : dataReply(data, seq);
         }
         if (command instanceof Command.PartialRead read) {
             byte[] data = tables.table(read.table());
             if (data == null || read.offset() + read.count() > data.length) {
                 return Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE);
             }
-            return Responses.data(Arrays.copyOfRange(data, read.offset(), read.offset() + read.count()));
+            return dataReply(Arrays.copyOfRange(data, read.offset(), read.offset() + read.count()), seq);
         }
         if (command instanceof Command.FullWrite write && write.table().equals(TableId.BT07)) {
             procedureCalls.incrementAndGet();
@@ -245,6 +260,10 @@ public final class VirtualMeter implements AutoCloseable {
         }
         if (command instanceof Command.FullWrite) return Responses.failure(ResponseCode.NO_PERMISSION);
         return Responses.failure(ResponseCode.UNRECOGNIZED_REQUEST);
+    }
+
+    private byte[] dataReply(byte[] data, long seq) {
+        return trailer ? Responses.data(data, key, seq) : Responses.data(data);
     }
 
     private synchronized MeterFault nextFault() {

@@ -29,8 +29,11 @@ import org.mepkit.time.Ticker;
 class MeterClientTest {
 
     static final MbkKey KEY = MbkKey.of("mK7#pQ2v9LxT4wZb8NcR");
-    /** Short waits so a silent meter costs little real time: 115200 baud, 20 ms margin. */
-    static final ClientTimings FAST = new ClientTimings(Duration.ofMillis(20), 1.0, 3, 3, Duration.ofMillis(100));
+    /**
+     * Shorter waits than a real meter needs, so a silent meter costs little time (115200 baud,
+     * 500 ms margin), yet long enough that a busy build machine does not fake a timeout.
+     */
+    static final ClientTimings FAST = new ClientTimings(Duration.ofMillis(500), 1.0, 3, 3, Duration.ofMillis(100));
 
     final LinePair pair = LinePair.create("memory:host", "memory:meter", LineSettings.MEP.withBaud(115200));
     final RecordingListener events = new RecordingListener();
@@ -122,7 +125,7 @@ class MeterClientTest {
         session.startup();
         List<MeterSession.PollReading> readings = new ArrayList<>();
         List<MeterSession.AlertChainResult> chains = new ArrayList<>();
-        session.poll(Duration.ofMillis(300), 3, new MeterSession.PollHandler() {
+        session.poll(Duration.ofMillis(600), 3, new MeterSession.PollHandler() {
             @Override public void reading(MeterSession.PollReading reading) {
                 readings.add(reading);
                 if (readings.size() == 1) meter.sendAlert();   // arrives while the client idles
@@ -233,6 +236,41 @@ class MeterClientTest {
         assertEquals(1, events.count("garbage malformed reply"), events.log.toString());
         assertEquals(0, events.count("timeout"));
         assertEquals(1, events.count("retransmission"));
+    }
+
+    @Test
+    void repliesWithASeqAndDigestTrailerReadTheSame() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE).withReplyTrailer(true);
+        MeterReading reading = new MeterSession(client(KEY)).readOnce();
+        assertEquals("83331-3I", reading.startup().identity().model());
+        assertEquals(231_000, reading.poll().present().value(PresentValue.L1_RMS_V));
+        assertEquals(0, events.count("garbage") + events.count("timeout"), events.log.toString());
+    }
+
+    @Test
+    void anEchoOfOurOwnRequestIsNotTakenForTheReply() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Echo(2));
+        MeterSession.PollReading r = session.poll();
+        assertEquals(2, events.count("garbage our own request looped back"), events.log.toString());
+        assertEquals(0, events.count("timeout") + events.count("retransmission"));
+        assertEquals(MeterProfile.DEFAULT.load().forwardW(), r.present().value(PresentValue.FWD_W));
+    }
+
+    @Test
+    void sequenceNumbersWrapAtTwoToThe32() throws Exception {
+        MeterProfile p = MeterProfile.DEFAULT;
+        MeterProfile nearWrap = new MeterProfile("wrap", p.manufacturer(), p.model(), p.firmwareMajor(), p.firmwareMinor(),
+                p.utilitySerial(), p.clockAtStart(), 0xFFFF_FFFEL, p.turnaround(), p.configEntrySize(), p.mepFlags(),
+                p.alertFlags(), p.load());
+        meter(nearWrap, SystemTicker.INSTANCE);
+        MeterClient client = client(KEY);
+        new MeterSession(client).readOnce();
+        // BT52 at 0xFFFFFFFE, BT01 at 0xFFFFFFFF, then 0, 1, ... : 9 requests after the resync
+        assertEquals(7, client.nextSequence());
+        assertEquals(1, events.count("resync"), "the meter followed the wrap too");
     }
 
     @Test

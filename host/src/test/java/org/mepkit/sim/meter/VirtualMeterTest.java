@@ -2,6 +2,9 @@ package org.mepkit.sim.meter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,6 +24,7 @@ import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.memory.LinePair;
 import org.mepkit.time.Deadline;
+import org.mepkit.time.ManualTicker;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.util.Hex;
 
@@ -106,6 +110,43 @@ class VirtualMeterTest {
         byte[] nothing = new byte[16];
         assertEquals(0, host.read(nothing, 0, nothing.length, Duration.ofMillis(150)));
         assertInstance(Response.SequenceResync.class, exchange(new Request(BT52_READ, 0).encode(KEY)));
+    }
+
+    @Test
+    void closeStopsTheServingThread() {
+        assertTrue(meter.isRunning());
+        meter.close();
+        assertFalse(meter.isRunning());
+        assertNull(meter.failure(), "a requested stop is no failure");
+    }
+
+    @Test
+    void anUnpluggedLineStopsTheMeterWithTheReason() throws Exception {
+        pair.unplug();
+        Deadline deadline = SystemTicker.INSTANCE.deadlineAfter(Duration.ofSeconds(2));
+        while (meter.isRunning() && !deadline.expired()) SystemTicker.INSTANCE.waitFor(Duration.ofMillis(5));
+        assertFalse(meter.isRunning());
+        assertNotNull(meter.failure());
+    }
+
+    @Test
+    void pacedRepliesTakeTurnaroundPlusWireTimeOnTheMetersClock() throws Exception {
+        meter.close();
+        LinePair paced = LinePair.create("memory:host2", "memory:meter2", LineSettings.MEP);
+        ManualTicker clock = ManualTicker.autoAdvancing();
+        try (VirtualMeter slow = new VirtualMeter(paced.b(), KEY, MeterProfile.DEFAULT, clock,
+                VirtualMeter.Pacing.PACED).start()) {
+            host = paced.a();
+            long s = MeterProfile.DEFAULT.initialSequence();
+            exchange(new Request(BT52_READ, 0).encode(KEY));                              // 0x0C, 7 bytes
+            Duration afterResync = clock.elapsed();
+            exchange(new Request(Hex.parse("30001C0200"), s).encode(KEY));               // BT28, 225 bytes
+            Duration bt28 = clock.elapsed().minus(afterResync);
+            Duration expected = MeterProfile.DEFAULT.turnaround().plus(LineSettings.MEP.wireTime(225));
+            assertEquals(expected.toMillis(), bt28.toMillis(), "turnaround 20 ms + 225 bytes at 9600 baud = 254 ms");
+        } finally {
+            paced.unplug();
+        }
     }
 
     private Response exchange(byte[] packet) throws Exception {

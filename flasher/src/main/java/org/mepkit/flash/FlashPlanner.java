@@ -1,0 +1,284 @@
+package org.mepkit.flash;
+
+import static org.mepkit.flash.FlashPlanException.Reason.MISALIGNED;
+import static org.mepkit.flash.FlashPlanException.Reason.MISSING_FILE;
+import static org.mepkit.flash.FlashPlanException.Reason.NVS_PROTECTED;
+import static org.mepkit.flash.FlashPlanException.Reason.OUTSIDE_PARTITION;
+import static org.mepkit.flash.FlashPlanException.Reason.OVERLAP;
+import static org.mepkit.flash.FlashPlanException.Reason.TOO_LARGE;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.mepkit.esp.chip.BoardTarget;
+import org.mepkit.esp.image.FirmwareImage;
+import org.mepkit.esp.image.ImageReader;
+import org.mepkit.esp.image.ImageValidator;
+import org.mepkit.esp.nvs.NvsReader;
+import org.mepkit.esp.partition.DefaultPartitionTables;
+import org.mepkit.esp.partition.Partition;
+import org.mepkit.esp.partition.PartitionChecks;
+import org.mepkit.esp.partition.PartitionTable;
+import org.mepkit.esp.partition.PartitionTableCodec;
+import org.mepkit.esptool.FlashRegion;
+import org.mepkit.util.Hex;
+
+/**
+ * Turns what the user asked to flash into a {@link FlashPlan}, checking everything that can be
+ * checked offline. Nothing here talks to a board. Files split out of a merged image and generated
+ * NVS images are written into {@code workDir}.
+ */
+public final class FlashPlanner {
+
+    private static final long SECTOR = 0x1000;
+
+    private final BoardTarget board;
+    private final Path workDir;
+    private final Path home;
+
+    public FlashPlanner(BoardTarget board, Path workDir, Path home) {
+        this.board = board;
+        this.workDir = workDir;
+        this.home = home;
+    }
+
+    /** A raw region before checks. */
+    private record Raw(long address, byte[] data, Path file, String source) {
+    }
+
+    /**
+     * @param source    what to flash
+     * @param nvsImage  a provisioning NVS image to write at the {@code nvs} partition, or null
+     * @param nvsKeys   the names of the keys in {@code nvsImage} (for the bench log)
+     */
+    public FlashPlan plan(FlashSource source, byte[] nvsImage, List<String> nvsKeys) {
+        List<String> notes = new ArrayList<>();
+        List<Raw> raws = new ArrayList<>();
+        if (source instanceof FlashSource.BuildFolder f) {
+            raws.addAll(buildFolder(f, notes));
+        } else if (source instanceof FlashSource.Merged m) {
+            raws.addAll(merged(m.file(), notes));
+        } else if (source instanceof FlashSource.Pairs p) {
+            for (FlashRegion r : p.regions()) raws.add(new Raw(r.address(), read(r.file()), r.file(), r.file().getFileName().toString()));
+        }
+        PartitionTable table = tableOf(raws, notes);
+        PartitionChecks.validate(table, board.flashSizeBytes());
+        if (nvsImage != null) {
+            Partition nvs = table.nvs().orElseThrow(() -> new FlashPlanException(OUTSIDE_PARTITION,
+                    "the partition table has no nvs partition to provision"));
+            raws.add(new Raw(nvs.offset(), nvsImage, writeWork("nvs-provisioning.bin", nvsImage), "generated NVS"));
+        }
+        List<PlannedRegion> regions = new ArrayList<>();
+        String appSha = null;
+        for (Raw raw : raws) {
+            PlannedRegion r = check(raw, table, nvsImage != null);
+            if (r.role() == RegionRole.APP && appSha == null) appSha = r.sha256();
+            regions.add(r);
+        }
+        regions.sort(Comparator.comparingLong(PlannedRegion::address));
+        for (int i = 1; i < regions.size(); i++) {
+            PlannedRegion a = regions.get(i - 1);
+            PlannedRegion b = regions.get(i);
+            if (b.address() < a.end()) {
+                throw new FlashPlanException(OVERLAP, String.format("%s (0x%x..0x%x) and %s (at 0x%x) overlap",
+                        a.source(), a.address(), a.end(), b.source(), b.address()));
+            }
+        }
+        if (regions.isEmpty()) throw new FlashPlanException(MISSING_FILE, "nothing to flash");
+        return new FlashPlan(board, table, regions, Optional.ofNullable(appSha), nvsImage == null ? List.of() : nvsKeys, notes);
+    }
+
+    private PlannedRegion check(Raw raw, PartitionTable table, boolean nvsAllowed) {
+        String what = raw.source();
+        if (raw.address() % SECTOR != 0) {
+            throw new FlashPlanException(MISALIGNED, String.format("%s: address 0x%x is not aligned to a 4 KiB flash sector", what, raw.address()));
+        }
+        long end = raw.address() + raw.data().length;
+        if (end > board.flashSizeBytes()) {
+            throw new FlashPlanException(TOO_LARGE, String.format("%s: ends at 0x%x, past the board's %d MB flash", what, end, board.flashSizeBytes() >> 20));
+        }
+        RegionRole role;
+        if (raw.address() == board.chip().bootloaderOffset()) {
+            role = RegionRole.BOOTLOADER;
+            FirmwareImage image = ImageReader.read(raw.data());
+            ImageValidator.validate(image, board, what);
+            if (image.appDescriptor().isPresent()) {
+                throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what + ": is an app (it has an app descriptor), not a bootloader");
+            }
+            if (end > PartitionTable.OFFSET) {
+                throw new FlashPlanException(OVERLAP, String.format("%s: bootloader of %d bytes runs into the partition table at 0x8000", what, raw.data().length));
+            }
+        } else if (raw.address() == PartitionTable.OFFSET) {
+            role = RegionRole.PARTITION_TABLE;
+            if (raw.data().length > PartitionTable.SECTOR) {
+                throw new FlashPlanException(TOO_LARGE, what + ": a partition table is at most 4096 bytes");
+            }
+        } else {
+            Partition p = table.partitions().stream().filter(x -> raw.address() >= x.offset() && raw.address() < x.end()).findFirst()
+                    .orElseThrow(() -> new FlashPlanException(OUTSIDE_PARTITION, String.format(
+                            "%s: address 0x%x is not inside any partition of the table", what, raw.address())));
+            if (end > p.end()) {
+                throw new FlashPlanException(TOO_LARGE, String.format("%s is %d bytes but partition %s (0x%x) holds only %d from 0x%x",
+                        what, raw.data().length, p.name(), p.offset(), p.end() - raw.address(), raw.address()));
+            }
+            if (p.isApp()) {
+                role = RegionRole.APP;
+                FirmwareImage image = ImageReader.read(raw.data());
+                ImageValidator.validate(image, board, what);
+                if (image.appDescriptor().isEmpty()) {
+                    throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what
+                            + ": has no app descriptor, so it is not an ESP-IDF/Arduino app (a bootloader at the app address?)");
+                }
+            } else if (p.isNvs()) {
+                if (!nvsAllowed) {
+                    throw new FlashPlanException(NVS_PROTECTED, what + " would overwrite the nvs partition (the board's settings); give it with --nvs-image FILE or provisioning options instead");
+                }
+                role = RegionRole.NVS;
+                try {
+                    NvsReader.read(raw.data());
+                } catch (IllegalArgumentException e) {
+                    throw new FlashPlanException(FlashPlanException.Reason.BAD_NVS, what + ": not a valid NVS image: " + e.getMessage());
+                }
+            } else if (p.type() == Partition.TYPE_DATA && p.subtype() == 0x00) {
+                role = RegionRole.OTADATA;
+            } else {
+                role = RegionRole.DATA;
+            }
+        }
+        Path file = raw.file() != null ? raw.file() : writeWork(String.format("region-0x%x.bin", raw.address()), raw.data());
+        return new PlannedRegion(raw.address(), role, file, raw.data().length, Hex.lower(Sha256.sha256(raw.data())), what);
+    }
+
+    private PartitionTable tableOf(List<Raw> raws, List<String> notes) {
+        for (Raw r : raws) {
+            if (r.address() == PartitionTable.OFFSET) return PartitionTableCodec.read(r.data());
+        }
+        notes.add("no partition table given: checked against the firmware's default 4 MB layout, assumed to be on the board");
+        return DefaultPartitionTables.esp32Mep4Mb();
+    }
+
+    private List<Raw> buildFolder(FlashSource.BuildFolder f, List<String> notes) {
+        Path dir = f.dir();
+        if (!Files.isDirectory(dir)) throw new FlashPlanException(MISSING_FILE, dir + " is not a folder");
+        Path app = single(dir, ".ino.bin");
+        Path bootloader = single(dir, ".ino.bootloader.bin");
+        Path partitions = single(dir, ".ino.partitions.bin");
+        byte[] tableBytes = read(partitions);
+        PartitionTable table = PartitionTableCodec.read(tableBytes);
+        List<Raw> raws = new ArrayList<>();
+        raws.add(new Raw(board.chip().bootloaderOffset(), read(bootloader), bootloader, bootloader.getFileName().toString()));
+        raws.add(new Raw(PartitionTable.OFFSET, tableBytes, partitions, partitions.getFileName().toString()));
+        Optional<Path> bootApp0 = Optional.ofNullable(f.bootApp0()).or(() -> findBootApp0(dir));
+        Optional<Partition> otadata = table.partitions().stream().filter(p -> p.type() == Partition.TYPE_DATA && p.subtype() == 0).findFirst();
+        if (bootApp0.isPresent() && otadata.isPresent()) {
+            raws.add(new Raw(otadata.get().offset(), read(bootApp0.get()), bootApp0.get(), "boot_app0.bin"));
+        } else if (otadata.isPresent()) {
+            notes.add("boot_app0.bin not found (give --boot-app0 FILE): otadata left as it is on the board");
+        }
+        Partition appPart = table.bootApp().orElseThrow(() -> new FlashPlanException(OUTSIDE_PARTITION, partitions.getFileName() + " has no factory or ota_0 app partition"));
+        raws.add(new Raw(appPart.offset(), read(app), app, app.getFileName().toString()));
+        return raws;
+    }
+
+    private Optional<Path> findBootApp0(Path dir) {
+        Path local = dir.resolve("boot_app0.bin");
+        if (Files.isRegularFile(local)) return Optional.of(local);
+        Path core = home.resolve(".arduino15/packages/esp32/hardware/esp32");
+        if (!Files.isDirectory(core)) return Optional.empty();
+        try (var versions = Files.list(core)) {
+            return versions.sorted(Comparator.reverseOrder()).map(v -> v.resolve("tools/partitions/boot_app0.bin"))
+                    .filter(Files::isRegularFile).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path single(Path dir, String suffix) {
+        List<Path> found;
+        try (var files = Files.list(dir)) {
+            found = files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(suffix) && !(suffix.equals(".ino.bin") && (n.endsWith(".bootloader.bin")
+                        || n.endsWith(".partitions.bin") || n.endsWith(".merged.bin")));
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (found.isEmpty()) throw new FlashPlanException(MISSING_FILE, "no *" + suffix + " in " + dir);
+        if (found.size() > 1) {
+            throw new FlashPlanException(FlashPlanException.Reason.AMBIGUOUS, "several *" + suffix + " in " + dir + ": " + found);
+        }
+        return found.get(0);
+    }
+
+    /** Splits a merged image into its parts by its own partition table, leaving out the NVS range. */
+    private List<Raw> merged(Path file, List<String> notes) {
+        byte[] all = read(file);
+        String name = file.getFileName().toString();
+        if (all.length < PartitionTable.OFFSET + PartitionTableCodec.TABLE_BYTES) {
+            throw new FlashPlanException(MISSING_FILE, name + " is too short for a merged image (no partition table at 0x8000)");
+        }
+        byte[] tableBytes = Arrays.copyOfRange(all, (int) PartitionTable.OFFSET, (int) PartitionTable.OFFSET + PartitionTableCodec.TABLE_BYTES);
+        PartitionTable table = PartitionTableCodec.read(tableBytes);
+        List<Raw> raws = new ArrayList<>();
+        int bl = (int) board.chip().bootloaderOffset();
+        FirmwareImage bootloader = ImageReader.read(Arrays.copyOfRange(all, bl, (int) PartitionTable.OFFSET));
+        raws.add(new Raw(bl, Arrays.copyOfRange(all, bl, bl + bootloader.imageLength()), null, name + "@" + hex(bl) + " (bootloader)"));
+        raws.add(new Raw(PartitionTable.OFFSET, tableBytes, null, name + "@0x8000 (partition table)"));
+        for (Partition p : table.partitions()) {
+            if (p.offset() >= all.length) continue;
+            byte[] content = Arrays.copyOfRange(all, (int) p.offset(), (int) Math.min(all.length, p.end()));
+            if (p.isNvs()) {
+                if (!allFf(content)) notes.add(name + ": its nvs partition content was skipped; the board keeps its settings");
+                continue;
+            }
+            int used = p.isApp() && content.length > 0 && (content[0] & 0xFF) == 0xE9
+                    ? ImageReader.read(content).imageLength() : lastNonFf(content);
+            if (used == 0) continue;
+            int length = p.isApp() ? used : (int) Math.min(content.length, (used + SECTOR - 1) / SECTOR * SECTOR);
+            raws.add(new Raw(p.offset(), Arrays.copyOf(content, length), null, name + "@" + hex(p.offset()) + " (" + p.name() + ")"));
+        }
+        return raws;
+    }
+
+    private static boolean allFf(byte[] b) {
+        return lastNonFf(b) == 0;
+    }
+
+    private static int lastNonFf(byte[] b) {
+        for (int i = b.length - 1; i >= 0; i--) if (b[i] != (byte) 0xFF) return i + 1;
+        return 0;
+    }
+
+    private static String hex(long v) {
+        return String.format("0x%x", v);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FlashPlanException(MISSING_FILE, "no such file: " + file);
+        } catch (IOException e) {
+            throw new FlashPlanException(MISSING_FILE, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Path writeWork(String name, byte[] data) {
+        try {
+            Files.createDirectories(workDir);
+            Path p = workDir.resolve(name);
+            Files.write(p, data);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

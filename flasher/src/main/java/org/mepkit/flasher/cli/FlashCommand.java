@@ -1,0 +1,302 @@
+package org.mepkit.flasher.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.esp.chip.BoardTarget;
+import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.nvs.FirmwareNvs;
+import org.mepkit.esp.nvs.NvsEntry;
+import org.mepkit.esp.nvs.NvsImageWriter;
+import org.mepkit.esp.partition.DefaultPartitionTables;
+import org.mepkit.esptool.BootMode;
+import org.mepkit.esptool.Esptool;
+import org.mepkit.esptool.EsptoolException;
+import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolRunner;
+import org.mepkit.esptool.FlashRegion;
+import org.mepkit.esptool.ProcessLauncher;
+import org.mepkit.flash.AdapterWatcher;
+import org.mepkit.flash.BatchRecord;
+import org.mepkit.flash.BenchBatch;
+import org.mepkit.flash.BenchLog;
+import org.mepkit.flash.FlashJob;
+import org.mepkit.flash.FlashOutcome;
+import org.mepkit.flash.FlashPlan;
+import org.mepkit.flash.FlashPlanner;
+import org.mepkit.flash.FlashSettings;
+import org.mepkit.flash.FlashSource;
+import org.mepkit.flash.PlannedRegion;
+import org.mepkit.serial.PortOpener;
+import org.mepkit.serial.SerialException;
+import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.time.SystemTicker;
+import org.mepkit.time.Ticker;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mep flash}: check the images, run esptool, provision NVS, check the boot log; or a bench loop with {@code --batch}. */
+@Command(name = "flash", mixinStandardHelpOptions = true,
+        description = "Flash an ESP32-MEP board over J5 with esptool. Images are checked before the board is touched; "
+                + "NVS (the board's settings) is written only when provisioning or --erase-all says so.")
+public final class FlashCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ProvisioningOptions provisioning;
+
+    @Parameters(paramLabel = "TARGET", arity = "1..*",
+            description = "An Arduino build folder, a merged image, or ADDR=FILE pairs (e.g. 0x10000=app.bin).")
+    List<String> targets;
+
+    @Option(names = "--port", paramLabel = "PATH", description = "The USB-serial adapter on J5 (never guessed).")
+    String port;
+
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
+    String board;
+
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
+    int baud;
+
+    @Option(names = "--before", paramLabel = "MODE", defaultValue = "no_reset",
+            description = "no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
+    String before;
+
+    @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
+    Integer connectAttempts;
+
+    @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
+    String esptoolPath;
+
+    @Option(names = "--erase-all", description = "Erase the whole flash first, NVS settings included.")
+    boolean eraseAll;
+
+    @Option(names = "--nvs-image", paramLabel = "FILE", description = "An NVS image (from mep nvs build) to write at the nvs partition.")
+    Path nvsImage;
+
+    @Option(names = "--boot-app0", paramLabel = "FILE", description = "boot_app0.bin for the otadata partition (else found in the build folder or Arduino core).")
+    Path bootApp0;
+
+    @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
+    boolean noBootCheck;
+
+    @Option(names = "--boot-log-seconds", paramLabel = "S", defaultValue = "60", description = "How long to capture the boot log at most (default 60).")
+    int bootLogSeconds;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
+    Path logDir;
+
+    @Option(names = "--batch", description = "Bench mode: flash every USB-serial adapter that appears, until stopped.")
+    boolean batch;
+
+    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
+    Path benchLog;
+
+    @Option(names = "--adapters", paramLabel = "DIR", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")
+    Path adapters;
+
+    @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
+    int maxBoards;
+
+    @Option(names = "--idle-minutes", paramLabel = "MIN", defaultValue = "60", description = "--batch: stop when no adapter appears for this long.")
+    int idleMinutes;
+
+    ProcessLauncher launcher = ProcessLauncher.SYSTEM;
+    PortOpener opener = JscPorts::open;
+    Ticker ticker = SystemTicker.INSTANCE;
+    Map<String, String> env = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BootMode mode = BootMode.ofBefore(before);
+        if (!batch && port == null) throw new MepException(ExitCodes.USAGE, "--port is required (or --batch)");
+        BoardTarget target = ChipRegistry.board(board);
+        Map<String, String> values = provisioning.values();
+        byte[] nvs = nvsImage(values);
+        List<String> nvsKeys = nvs == null ? List.of() : keysOf(values);
+        Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
+        try {
+            return flash(out, mode, target, values, nvs, nvsKeys, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, byte[] nvs,
+                      List<String> nvsKeys, Path work) throws Exception {
+        FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
+        report(out, plan);
+        if (!batch && port.startsWith("/") && !Files.exists(Path.of(port))) {
+            throw new MepException(ExitCodes.PORT, port + ": no such port (is the adapter plugged in? check the path)");
+        }
+        Esptool esptool = locate();
+        int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
+        FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
+                noBootCheck ? Duration.ZERO : Duration.ofSeconds(bootLogSeconds), logDir);
+        FlashJob job = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), esptool, opener, ticker);
+        List<String> secrets = values.entrySet().stream().filter(e -> FirmwareNvs.isSecret(e.getKey())).map(Map.Entry::getValue).toList();
+        ProgressPrinter progress = new ProgressPrinter(out, output.json(), System.console() != null);
+        if (batch) return runBatch(out, plan, settings, secrets, job, progress);
+        say(out, mode == BootMode.MANUAL
+                ? "fit the J7 1-2 program jumper, remove the J7 3-4 power jumper and power-cycle the board (power comes from J5); esptool keeps trying for about " + attempts + " s"
+                : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
+        try {
+            FlashOutcome outcome = job.run(plan, settings, secrets, progress, () -> say(out, mode == BootMode.MANUAL
+                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + bootLogSeconds + " s"
+                    : "capturing the boot log for up to " + bootLogSeconds + " s"));
+            return finish(out, outcome);
+        } catch (EsptoolException e) {
+            throw new MepException(e.problem().exitCode(), e.actionableMessage());
+        } catch (SerialException e) {
+            throw new MepException(ExitCodes.PORT, "flashed and verified, but the boot log could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp folder left behind is harmless; the OS cleans /tmp
+        }
+    }
+
+    private FlashSource source() {
+        if (targets.size() == 1 && !targets.get(0).contains("=")) {
+            Path p = Path.of(targets.get(0));
+            if (Files.isDirectory(p)) return new FlashSource.BuildFolder(p, bootApp0);
+            return new FlashSource.Merged(p);
+        }
+        List<FlashRegion> regions = new ArrayList<>();
+        for (String t : targets) {
+            int eq = t.indexOf('=');
+            if (eq <= 0) throw new MepException(ExitCodes.USAGE, "expected ADDR=FILE, got '" + t + "'");
+            regions.add(new FlashRegion(NvsBuildCommand.parseSize(t.substring(0, eq)), Path.of(t.substring(eq + 1))));
+        }
+        return new FlashSource.Pairs(regions);
+    }
+
+    private byte[] nvsImage(Map<String, String> values) {
+        if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --config/--set, not both");
+        if (nvsImage != null) return CliFiles.read(nvsImage);
+        if (!provisioning.any()) return null;
+        int size = (int) DefaultPartitionTables.esp32Mep4Mb().nvs().orElseThrow().size();
+        return NvsImageWriter.write(FirmwareNvs.entries(values), size);
+    }
+
+    private static List<String> keysOf(Map<String, String> values) {
+        return FirmwareNvs.entries(values).stream().map(NvsEntry::key).toList();
+    }
+
+    private Esptool locate() throws InterruptedException {
+        try {
+            return new EsptoolLocator(launcher, env, home).locate(esptoolPath);
+        } catch (EsptoolException e) {
+            throw new MepException(e.problem().exitCode(), e.actionableMessage());
+        }
+    }
+
+    private void report(PrintWriter out, FlashPlan plan) {
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "plan");
+            m.put("board", plan.board().name());
+            m.put("regions", plan.regions().stream().map(r -> Map.of("address", r.address(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT),
+                    "file", r.source(), "length", r.length(), "sha256", r.sha256())).toList());
+            m.put("nvs_keys", plan.nvsKeys());
+            List<String> notes = new ArrayList<>(plan.notes());
+            if (eraseAll) notes.add("--erase-all: the whole flash is erased first, the board's NVS settings included");
+            m.put("notes", notes);
+            OutputOptions.printJson(out, m);
+            return;
+        }
+        out.println("checked for " + plan.board().name() + " (" + plan.board().chip() + "):");
+        for (PlannedRegion r : plan.regions()) {
+            out.printf("  0x%06x  %-15s %8d bytes  %s%n", r.address(), r.role().name().toLowerCase(java.util.Locale.ROOT), r.length(), r.source());
+        }
+        if (!plan.nvsKeys().isEmpty()) out.println("  NVS keys set: " + String.join(", ", plan.nvsKeys()));
+        for (String note : plan.notes()) out.println("  note: " + note);
+        if (eraseAll) out.println("  note: --erase-all: the whole flash is erased first, the board's NVS settings included");
+        out.flush();
+    }
+
+    private void say(PrintWriter out, String instruction) {
+        if (output.json()) {
+            OutputOptions.printJson(out, Map.of("event", "instruction", "text", instruction));
+        } else {
+            out.println(">> " + instruction);
+            out.flush();
+        }
+    }
+
+    private int finish(PrintWriter out, FlashOutcome o) {
+        String mac = o.esptool().mac().orElse("?");
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "result");
+            m.put("mac", mac);
+            m.put("verdict", o.verdict());
+            m.put("passed", o.passed());
+            o.plan().firmwareSha256().ifPresent(s -> m.put("firmware_sha256", s));
+            o.bootLogFile().ifPresent(f -> m.put("boot_log", f.toString()));
+            OutputOptions.printJson(out, m);
+        } else {
+            out.println("board " + mac + ": " + o.verdict() + o.bootLog().map(b -> " - " + b.result().verdict().meaning()).orElse(""));
+            o.bootLogFile().ifPresent(f -> out.println("boot log (redacted): " + f));
+            out.flush();
+        }
+        return o.passed() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    private int runBatch(PrintWriter out, FlashPlan plan, FlashSettings settings, List<String> secrets, FlashJob job,
+                         ProgressPrinter progress) throws InterruptedException {
+        BenchLog log = new BenchLog(benchLog);
+        int[] failed = new int[1];
+        int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
+                maxBoards, Duration.ofMinutes(idleMinutes), new BenchBatch.Listener() {
+                    @Override
+                    public void waiting() {
+                        say(out, "waiting for the next USB-serial adapter in " + adapters + " (Ctrl-C to stop)");
+                    }
+
+                    @Override
+                    public void started(AdapterWatcher.Adapter a) {
+                        say(out, "flashing " + a.path() + a.usbSerial().map(s -> " (USB serial " + s + ")").orElse(""));
+                    }
+
+                    @Override
+                    public void finished(BatchRecord r) {
+                        if (!"started".equals(r.verdict()) && !"flashed".equals(r.verdict())) failed[0]++;
+                        if (output.json()) {
+                            OutputOptions.printJson(out, r);
+                        } else {
+                            out.println("board " + r.mac() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
+                            out.flush();
+                        }
+                    }
+                }, progress);
+        say(out, boards + " board(s) done, " + failed[0] + " failed; log: " + benchLog);
+        return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+}

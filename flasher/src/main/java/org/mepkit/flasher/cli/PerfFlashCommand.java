@@ -1,0 +1,159 @@
+package org.mepkit.flasher.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.image.ImageBuilder;
+import org.mepkit.esp.partition.DefaultPartitionTables;
+import org.mepkit.esp.partition.PartitionTableCodec;
+import org.mepkit.esptool.BootMode;
+import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolRunner;
+import org.mepkit.esptool.FakeEsptool;
+import org.mepkit.esptool.FlashRegion;
+import org.mepkit.esptool.ProcessLauncher;
+import org.mepkit.flash.FlashJob;
+import org.mepkit.flash.FlashPlan;
+import org.mepkit.flash.FlashPlanner;
+import org.mepkit.flash.FlashSettings;
+import org.mepkit.flash.FlashSource;
+import org.mepkit.time.SystemTicker;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mep perf flash}: wall time of mep's flashing step (image checks, esptool run with output
+ * parsing) against the same esptool argv run directly with its output discarded. Uses the fake
+ * esptool (real v5 output, a fixed delay per 16 KiB block) until a virtual board exists.
+ */
+@Command(name = "flash", mixinStandardHelpOptions = true,
+        description = "Time mep flash against the same esptool invocation run directly (fake esptool); prints direct_s, mep_s, ratio.")
+public final class PerfFlashCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs of each (median reported; default 5).")
+    int runs;
+
+    @Option(names = "--block-delay-ms", paramLabel = "MS", defaultValue = "20", description = "Fake esptool delay per 16 KiB block (default 20 ms).")
+    int blockDelayMs;
+
+    @Option(names = "--app-kib", paramLabel = "KIB", defaultValue = "900", description = "App image size in KiB (default 900, like the shipped firmware).")
+    int appKib;
+
+    @Option(names = "--esptool-version", paramLabel = "V", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
+    String version;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("mep-perf-flash");
+        try {
+            return measure(dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private int measure(Path dir) throws Exception {
+        FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelayMs / 1000.0);
+        Path bl = write(dir, "bootloader.bin", ImageBuilder.bootloader().build());
+        Path table = write(dir, "partitions.bin", PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
+        Path app = write(dir, "app.bin", ImageBuilder.app().codeBytes(appKib * 1024).build());
+        List<FlashRegion> regions = List.of(new FlashRegion(0x1000, bl), new FlashRegion(0x8000, table), new FlashRegion(0x10000, app));
+        FlashSettings settings = new FlashSettings("/dev/null", 460800, BootMode.MANUAL, 7, false, Duration.ZERO, dir.resolve("logs"));
+
+        long t0 = System.nanoTime();
+        var esptool = new EsptoolLocator(ProcessLauncher.SYSTEM, Map.of(), dir).locate(fake.executable().toString());
+        double locateS = (System.nanoTime() - t0) / 1e9;
+        FlashJob job = new FlashJob(new EsptoolRunner(ProcessLauncher.SYSTEM, Duration.ofMinutes(10)), esptool, null, SystemTicker.INSTANCE);
+        FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir);
+        List<String> argv = job.argv(planner.plan(new FlashSource.Pairs(regions), null, List.of()), settings);
+
+        timeDirect(argv);                                                          // warm-up, not counted
+        timeMep(planner, regions, job, settings);
+        double[] direct = new double[runs];
+        double[] mep = new double[runs];
+        for (int i = 0; i < runs; i++) {                                           // alternate the order: no first-run bias
+            if (i % 2 == 0) {
+                direct[i] = timeDirect(argv);
+                mep[i] = timeMep(planner, regions, job, settings);
+            } else {
+                mep[i] = timeMep(planner, regions, job, settings);
+                direct[i] = timeDirect(argv);
+            }
+        }
+        double d = median(direct);
+        double m = median(mep);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("direct_s", round(d));
+        result.put("mep_s", round(m));
+        result.put("ratio", round(m / d));
+        result.put("target_ratio", 1.03);
+        result.put("runs", runs);
+        result.put("esptool", "fake " + version);
+        result.put("block_delay_ms", blockDelayMs);
+        result.put("image_bytes", Files.size(bl) + Files.size(table) + Files.size(app));
+        result.put("locate_s", round(locateS));
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            OutputOptions.printJson(out, result);
+        } else {
+            result.forEach((k, v) -> out.println(k + ": " + v));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The same argv, output discarded: esptool alone. */
+    private static double timeDirect(List<String> argv) throws Exception {
+        long a = System.nanoTime();
+        Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("direct esptool run failed");
+        return (System.nanoTime() - a) / 1e9;
+    }
+
+    /** mep's flashing step: plan (every image check) and the esptool run with output parsing. */
+    private static double timeMep(FlashPlanner planner, List<FlashRegion> regions, FlashJob job, FlashSettings settings) throws Exception {
+        long b = System.nanoTime();
+        FlashPlan plan = planner.plan(new FlashSource.Pairs(regions), null, List.of());
+        job.run(plan, settings, List.of(), e -> { }, () -> { });
+        return (System.nanoTime() - b) / 1e9;
+    }
+
+    private static Path write(Path dir, String name, byte[] data) throws java.io.IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, data);
+        return p;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

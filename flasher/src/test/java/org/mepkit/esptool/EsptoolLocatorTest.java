@@ -1,0 +1,87 @@
+package org.mepkit.esptool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EsptoolLocatorTest {
+
+    @TempDir
+    Path dir;
+
+    private EsptoolLocator locator(Map<String, String> env) {
+        // python3 -m esptool is tried too; on a machine where it works the "not found" test is skipped below
+        return new EsptoolLocator(ProcessLauncher.SYSTEM, env, dir.resolve("home"));
+    }
+
+    @Test
+    void explicitPathWinsAndItsVersionIsRead() throws Exception {
+        FakeEsptool v4 = FakeEsptool.install(dir.resolve("v4"), "4.12.0", "ok", 0);
+        FakeEsptool v5 = FakeEsptool.install(dir.resolve("v5"), "5.3.1", "ok", 0);
+        Esptool found = locator(Map.of("ESPTOOL", v5.executable().toString())).locate(v4.executable().toString());
+        assertEquals(new EsptoolVersion(4, 12, 0), found.version());
+        assertEquals("--esptool", found.foundVia());
+        assertEquals(List.of("version"), v4.argvs().get(0));
+    }
+
+    @Test
+    void environmentVariableComesNext() throws Exception {
+        FakeEsptool v5 = FakeEsptool.install(dir.resolve("v5"), "5.3.1", "ok", 0);
+        Esptool found = locator(Map.of("ESPTOOL", v5.executable().toString())).locate(null);
+        assertEquals("$ESPTOOL", found.foundVia());
+        assertTrue(found.version().kebabCase());
+    }
+
+    @Test
+    void thenThePath() throws Exception {
+        FakeEsptool v5 = FakeEsptool.install(dir.resolve("bin"), "5.3.1", "ok", 0);
+        Esptool found = locator(Map.of("PATH", dir.resolve("nothing") + ":" + v5.executable().getParent())).locate(null);
+        assertEquals("PATH", found.foundVia());
+        assertEquals(List.of(v5.executable().toString()), found.command());
+    }
+
+    @Test
+    void findsTheNewestArduinoCoreCopy() throws Exception {
+        Path tools = dir.resolve("home/.arduino15/packages/esp32/tools/esptool_py");
+        FakeEsptool.install(tools.resolve("4.5.1"), "4.5.1", "ok", 0);
+        FakeEsptool.install(tools.resolve("4.9.dev3"), "4.9.0", "ok", 0);
+        List<EsptoolLocator.Candidate> c = locator(Map.of("PATH", "")).candidates();
+        assertEquals(List.of("python3 -m esptool", "Arduino ESP32 core", "Arduino ESP32 core"),
+                c.stream().map(EsptoolLocator.Candidate::via).toList());
+        assertTrue(c.get(1).command().get(0).contains("4.9.dev3"), c.toString());
+    }
+
+    @Test
+    void anExplicitPathThatIsMissingIsAnErrorNotAFallback() {
+        var e = assertThrows(EsptoolException.class, () -> locator(Map.of()).locate(dir.resolve("nope").toString()));
+        assertEquals(EsptoolProblem.NOT_FOUND, e.problem());
+        assertTrue(e.getMessage().startsWith("--esptool names "), e.getMessage());
+    }
+
+    @Test
+    void anExplicitPathThatIsNotEsptoolIsRefused() throws Exception {
+        Path notEsptool = dir.resolve("true.sh");
+        Files.writeString(notEsptool, "#!/bin/sh\necho hello\n");
+        notEsptool.toFile().setExecutable(true);
+        var e = assertThrows(EsptoolException.class, () -> locator(Map.of()).locate(notEsptool.toString()));
+        assertTrue(e.getMessage().endsWith("which did not answer 'version' like esptool"), e.getMessage());
+    }
+
+    @Test
+    void nothingFoundSaysHowToGetOne() throws Exception {
+        EsptoolLocator l = locator(Map.of("PATH", dir.toString()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(l.probe(new EsptoolLocator.Candidate(List.of("python3", "-m", "esptool"), "p")).isEmpty(),
+                "python3 -m esptool works on this machine");
+        var e = assertThrows(EsptoolException.class, () -> l.locate(null));
+        assertEquals(EsptoolProblem.NOT_FOUND, e.problem());
+        assertTrue(e.actionableMessage().contains("pipx install esptool"), e.actionableMessage());
+    }
+}
