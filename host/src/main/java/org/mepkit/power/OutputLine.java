@@ -11,4 +11,18 @@ public interface OutputLine {
     String name();
 
     void set(boolean active) throws PowerException;
+
+    /** A line that is not wired: setting it does nothing (e.g. ENABLE on a jig without one). */
+    static OutputLine unswitched(String name) {
+        return new OutputLine() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void set(boolean active) {
+            }
+        };
+    }
 }

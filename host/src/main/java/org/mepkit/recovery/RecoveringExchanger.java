@@ -106,7 +106,9 @@ public final class RecoveringExchanger {
     }
 
     private Duration readSlice() {
-        long left = machine.nextDeadlineNanos().orElse(Long.MAX_VALUE) - ticker.nanoTime();
+        var next = machine.nextDeadlineNanos();
+        if (next.isEmpty()) return MAX_READ_SLICE;
+        long left = next.getAsLong() - ticker.nanoTime();
         return Duration.ofNanos(Math.max(1_000_000, Math.min(left, MAX_READ_SLICE.toNanos())));
     }
 

@@ -31,6 +31,22 @@ public record RecoveryEvent(long atNanos, Kind kind, RecoveryState state, int cy
         ESCALATED
     }
 
+    /** For JSON lines: time in seconds on the machine's ticker, names as strings. */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("t_s", Math.round(atNanos / 1e6) / 1e3);
+        json.put("event", kind.name());
+        json.put("state", state.name());
+        json.put("cycle", cycle);
+        json.put("detail", detail);
+        return json;
+    }
+
+    /** True for the events that start or end an episode (worth a line on a console). */
+    public boolean episodeLevel() {
+        return kind == Kind.SUSPECT || kind == Kind.RECOVERED || kind == Kind.ESCALATED;
+    }
+
     @Override
     public String toString() {
         return String.format("%.3f s %s %s cycle=%d%s", atNanos / 1e9, kind, state, cycle,

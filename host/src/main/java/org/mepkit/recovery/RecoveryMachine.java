@@ -204,17 +204,20 @@ public final class RecoveryMachine {
         garbage = 0;
         framing = 0;
         auth = 0;
+        RecoveryEvent.Kind kind;
         if (state == RecoveryState.HEALTHY) {
             episodeStart = ticker.nanoTime();
             cycle = 0;
-            emit(RecoveryEvent.Kind.SUSPECT, reason, 0);
+            kind = RecoveryEvent.Kind.SUSPECT;
         } else if (state == RecoveryState.PROBING) {
-            emit(RecoveryEvent.Kind.PROBE_FAILED, reason, cycle);
+            kind = RecoveryEvent.Kind.PROBE_FAILED;
         } else {
             return;
         }
+        int failed = cycle;
         cycle++;
         state = RecoveryState.COOLING;
+        emit(kind, reason, failed);
         setEnable(false);
         setPower(false);
         stepDeadline = ticker.nanoTime() + policy.coolOff(cycle).toNanos();

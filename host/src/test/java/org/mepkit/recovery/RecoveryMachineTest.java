@@ -272,6 +272,8 @@ class RecoveryMachineTest {
         for (int i = 1; i < events.size(); i++) {
             assertTrue(events.get(i).atNanos() >= events.get(i - 1).atNanos(), "time never goes back");
         }
+        assertEquals(RecoveryState.HEALTHY, events.get(3).state(), "READY");
+        assertEquals(RecoveryState.COOLING, events.get(4).state(), "SUSPECT: cooling begins");
         assertEquals(RecoveryState.COOLING, events.get(6).state());
     }
 

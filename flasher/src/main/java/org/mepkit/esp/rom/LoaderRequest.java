@@ -29,7 +29,7 @@ public record LoaderRequest(int command, int checksum, byte[] data) {
 
     /** Little-endian view of the data, for reading its u32 fields. */
     public ByteBuffer dataBuffer() {
-        return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        return ByteBuffer.wrap(data).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     public int length() {

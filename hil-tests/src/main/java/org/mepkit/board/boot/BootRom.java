@@ -46,6 +46,11 @@ public final class BootRom {
         this.chip = chip;
     }
 
+    /** A power-on boot from flash of the default chip ({@link ChipIdentity#defaultEsp32()}). */
+    public static BootResult boot(VirtualFlash flash) {
+        return boot(flash, ChipIdentity.defaultEsp32(), ResetReason.POWERON_RESET);
+    }
+
     /** A power-on boot from flash. */
     public static BootResult boot(VirtualFlash flash, ChipIdentity chip) {
         return boot(flash, chip, ResetReason.POWERON_RESET);

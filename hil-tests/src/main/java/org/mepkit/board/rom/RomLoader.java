@@ -341,7 +341,7 @@ public final class RomLoader {
         if (len != 16) return badLength(id);
         int address = d.getInt(0);
         int size = d.getInt(4);
-        if (address < 0 || size < 0 || (long) address + size > flash.size()) {
+        if (!inFlash(address, size)) {
             return List.of(failure(id, LoaderError.FLASH_READ_ERR, LoaderError.STUB_FAILED_SPI_OP));
         }
         byte[] digest = flash.md5(address, size);
@@ -354,7 +354,7 @@ public final class RomLoader {
         if (len != 8) return badLength(id);
         int offset = d.getInt(0);
         int length = d.getInt(4);
-        if (length > Esp32Rom.READ_FLASH_SLOW_LENGTH || offset < 0 || (long) offset + length > flash.size()) {
+        if (length > Esp32Rom.READ_FLASH_SLOW_LENGTH || !inFlash(offset, length)) {
             return List.of(failure(id, LoaderError.FLASH_READ_LENGTH_ERR, LoaderError.STUB_BAD_DATA_LEN));
         }
         int n = Math.min(Esp32Rom.READ_FLASH_SLOW_LENGTH, flash.size() - offset);
@@ -366,8 +366,7 @@ public final class RomLoader {
         if (len != 8) return badLength(id);
         int offset = d.getInt(0);
         int size = d.getInt(4);
-        if (offset % Esp32Rom.SECTOR != 0 || size % Esp32Rom.SECTOR != 0 || offset < 0 || size < 0
-                || (long) offset + size > flash.size()) {
+        if (offset % Esp32Rom.SECTOR != 0 || size % Esp32Rom.SECTOR != 0 || !inFlash(offset, size)) {
             return List.of(failure(id, LoaderError.INVALID_MESSAGE, LoaderError.STUB_BAD_DATA_LEN));
         }
         flash.erase(offset, size);
@@ -380,7 +379,7 @@ public final class RomLoader {
         int length = d.getInt(4);
         int packet = d.getInt(8);
         int inFlight = d.getInt(12);
-        if (offset < 0 || length < 0 || packet <= 0 || (long) offset + length > flash.size()) {
+        if (packet <= 0 || !inFlash(offset, length)) {
             return List.of(failure(id, LoaderError.INVALID_MESSAGE, LoaderError.STUB_BAD_DATA_LEN));
         }
         List<byte[]> out = new ArrayList<>();
@@ -392,6 +391,10 @@ public final class RomLoader {
         readTransfer = new ReadFlashTransfer(flash, offset, length, packet, inFlight);
         out.addAll(readTransfer.start());
         return out;
+    }
+
+    private boolean inFlash(int offset, int length) {
+        return offset >= 0 && length >= 0 && (long) offset + length <= flash.size();
     }
 
     private static boolean isSyncPayload(byte[] data) {

@@ -24,6 +24,7 @@ import org.mepkit.diag.TrialTiming;
 import org.mepkit.diag.VirtualJig;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.power.OutputLine;
+import org.mepkit.power.PowerException;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.power.SystemProcessLauncher;
 import org.mepkit.serial.LineSettings;
@@ -42,18 +43,27 @@ import picocli.CommandLine.Spec;
 /** {@code mep diagnose chip}: sorts MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials on a jig. */
 @Command(name = "chip", mixinStandardHelpOptions = true,
         description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
-                "Power-up trials on a MAX3232 jig (loopback jumper T1OUT-R1IN, or a meter behind the chip;",
-                "wiring in docs/jig-wiring.md)",
-                "until a sequential test decides (99 % posterior) or --max-trials are done.",
-                "Writes report.json, trials.svg and index.html to --report-dir."},
-        footer = {"", "Examples:", "  mep diagnose chip --virtual flaky --seed 3",
+                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback)",
+                "or a meter behind the chip (--meter) answers. Stops when a sequential test",
+                "reaches 99%% posterior or after --max-trials. Writes report.json, trials.svg",
+                "and index.html to --report-dir. Wiring: docs/jig-wiring.md."},
+        footer = {"", "Examples:",
+                "  mep diagnose chip --virtual flaky --seed 3",
                 "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
-                "  mep diagnose chip --port /dev/ttyAMA0 --power gpiod:gpiochip0:17 --power-inverted",
-                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr --enable rts --meter --key-file mbk.txt",
-                "", "Exit codes: 0 GOOD or FLAKY, 1 BAD or DEAD, 2 contradictory or missing options,",
-                "4 port missing, busy or gone mid-run (partial report kept), 6 every meter probe refused (wrong key?),",
-                "7 no power switch (port without DTR/RTS, gpioset missing) or the power line failed (partial report kept),",
-                "130 interrupted."})
+                "  mep diagnose chip --port /dev/serial0 --power gpiod:gpiochip0:17 \\",
+                "      --power-inverted",
+                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr --enable rts --meter \\",
+                "      --key-file mbk.txt",
+                "",
+                "Exit codes:",
+                "  0    GOOD or FLAKY",
+                "  1    BAD or DEAD",
+                "  2    contradictory or missing options",
+                "  4    port missing, busy, or gone mid-run (partial report kept)",
+                "  6    the meter refused every probe (wrong key?)",
+                "  7    no power switch (no DTR/RTS on the port, gpioset missing)",
+                "       or the power line failed (partial report kept)",
+                "  130  interrupted"})
 public final class DiagnoseChipCommand implements Callable<Integer> {
 
     @Spec
@@ -102,16 +112,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-chip-report", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
     Path reportDir;
 
-    private static final OutputLine UNSWITCHED = new OutputLine() {
-        @Override
-        public String name() {
-            return "not switched";
-        }
-
-        @Override
-        public void set(boolean active) {
-        }
-    };
+    private static final OutputLine UNSWITCHED = OutputLine.unswitched("not switched");
 
     private final PortOpener opener;
     private final ProcessLauncher launcher;
@@ -152,6 +153,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
                         result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
                     }
                 } finally {
+                    powerDown(supply, enableLine);
                     if (supply instanceof AutoCloseable closeable) closeable.close();
                     if (enableLine instanceof AutoCloseable closeable) closeable.close();
                 }
@@ -179,6 +181,16 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
                     + result.abortedBy() + " (partial report in " + reportDir + ")");
         }
         return result.verdict().usable() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** Leaves the chip unpowered so it can be swapped; a line that is gone already cannot be helped. */
+    private static void powerDown(OutputLine supply, OutputLine enableLine) {
+        try {
+            if (enableLine != null) enableLine.set(false);
+            supply.set(false);
+        } catch (PowerException e) {
+            // the run's own result already says what went wrong with the line
+        }
     }
 
     private TrialTiming timing() {

@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep perf recovery}: legacy vs default recovery on one seeded fault trace (virtual time). */
 @Command(name = "recovery", mixinStandardHelpOptions = true,
         description = {"Legacy vs default MAX3232 recovery on one seeded fault trace (virtual time).",
-                "Replays the trace against the legacy (upstream) and the default recovery profile on the",
-                "simulated clock and prints recovery-time figures.",
-                "Recovery time = link declared suspect -> first clean exchange; floor = cool-off + settle + probe on the wire."})
+                "Recovery time = link declared suspect -> first clean exchange.",
+                "Floor = cool-off + settle + ENABLE settle + the probe on the wire.",
+                "Targets: speedup >= 5 and default median <= 1.3 x floor."})
 public final class PerfRecoveryCommand implements Callable<Integer> {
 
     @Spec
@@ -28,13 +28,13 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Option(names = "--chip", defaultValue = "flaky", description = "Fault model profile (flaky, bad; default ${DEFAULT-VALUE}).")
+    @Option(names = "--chip", paramLabel = "PROFILE", defaultValue = "flaky", description = "Fault model profile (flaky, bad; default ${DEFAULT-VALUE}).")
     String chip;
 
-    @Option(names = "--seed", defaultValue = "1", description = "First seed of the trace (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "First seed of the trace (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--episodes", defaultValue = "200", description = "Fault episodes in the trace (default ${DEFAULT-VALUE}).")
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "200", description = "Fault episodes in the trace (default ${DEFAULT-VALUE}).")
     int episodes;
 
     @Override

@@ -64,7 +64,8 @@ class ReadWithRecoveryTest {
             picocli.CommandLine cli = MepCommand.commandLine(List.of(read));
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute("read", "--port", "/dev/ttyUSB9", "--key-file", keyFile.toString(), "--power", "dtr");
+            int code = cli.execute("read", "--port", "/dev/ttyUSB9", "--key-file", keyFile.toString(), "--power", "dtr",
+                    "--recovery-log", dir.resolve("events.jsonl").toString());
             assertEquals(0, code, "seed " + seed + ": " + err);
         } finally {
             host.unplug();
@@ -74,6 +75,19 @@ class ReadWithRecoveryTest {
         assertTrue(chip.powerUps() >= 2 && chip.haywirePowerUps() >= 1,
                 "seed " + seed + ": the first power-up was haywire and a power cycle fixed it: " + chip.powerUps());
         assertEquals(Max3232Model.Condition.GOOD, chip.condition());
+        assertTrue(err.toString().contains("mep: recovery: ") && err.toString().contains("RECOVERED"), err.toString());
+        List<String> kinds = Files.readAllLines(dir.resolve("events.jsonl")).stream()
+                .map(l -> readJson(l).get("event").asText()).toList();
+        assertEquals(List.of("ENABLE_OFF", "POWER_ON", "ENABLE_ON", "READY"), kinds.subList(0, 4), kinds.toString());
+        assertTrue(kinds.containsAll(List.of("SUSPECT", "POWER_OFF", "PROBE_DUE", "RECOVERED")), kinds.toString());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
     }
 
     @Test
@@ -88,7 +102,7 @@ class ReadWithRecoveryTest {
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
         assertEquals(2, cli.execute("read", "--port", "/dev/ttyUSB9", "--key", KEY_TEXT, "--enable", "rts"));
-        assertEquals("mep: --enable and --power-inverted need --power", err.toString().strip());
+        assertEquals("mep: --enable, --power-inverted and --recovery-log need --power", err.toString().strip());
         host.unplug();
     }
 }
