@@ -173,6 +173,8 @@ def build(hwdir, bname, netpath):
         fp.SetPosition(mm(x, y))
         fps[ref] = fp
 
+    place_references(board, fps)
+
     # silkscreen: name, revision, J6 pin 1 and meter pin names
     text(board, "ESP32-MEP", 42.0, 22.6, pcbnew.F_SilkS, 0.9)
     text(board, "v%s mepkit" % meta["rev"], 42.0, 24.2, pcbnew.F_SilkS, 0.8)
@@ -278,6 +280,65 @@ def route(board, bname, fps, nets, pad_net, netinfo, order):
             tree.extend(todo[k][1])
             todo.pop(k)
     return r, order, failed, vias
+
+
+def place_references(board, fps):
+    """Moves each reference text beside its part where it touches no pad, other silk or the edge."""
+    x0, y0, x1, y1 = placement.NOTCH
+    W, H = placement.WIDTH, placement.HEIGHT
+    margin = pcbnew.FromMM(0.25)
+
+    copper = {pcbnew.F_SilkS: pcbnew.F_Cu, pcbnew.B_SilkS: pcbnew.B_Cu}
+    pads = {L: [p.GetBoundingBox() for fp in fps.values() for p in fp.Pads() if p.IsOnLayer(copper[L])] for L in copper}
+    silk = {ref: {L: [g.GetBoundingBox() for g in fp.GraphicalItems() if g.GetLayer() == L and g.GetClass() != "PCB_TEXT"]
+                  for L in copper} for ref, fp in fps.items()}
+    texts = {L: [] for L in copper}
+    for ref in sorted(fps):
+        fp = fps[ref]
+        field = fp.Reference()
+        layer = field.GetLayer()
+        if layer not in copper:
+            continue
+        taken = {layer: pads[layer] + texts[layer] + [b for r, d in silk.items() if r != ref for b in d[layer]]}
+        field.SetTextAngleDegrees(0)
+        size = pcbnew.FromMM(0.8 if ref not in ("U1", "U2", "J5", "J6") else 1.0)
+        field.SetTextSize(pcbnew.VECTOR2I(size, size))
+        field.SetTextThickness(pcbnew.FromMM(0.15))
+        cb = fp.GetCourtyard(pcbnew.F_CrtYd if fp.GetSide() == 0 else pcbnew.B_CrtYd).BBox()
+        if cb.GetWidth() == 0:
+            cb = fp.GetBoundingBox(False)
+        cx, cy = cb.GetCenter().x, cb.GetCenter().y
+        tw = field.GetBoundingBox().GetWidth() // 2
+        cands = []
+        for d in (0.2, 0.9, 1.6):
+            g = pcbnew.FromMM(d)
+            cands += [(cx, cb.GetY() - pcbnew.FromMM(0.4) - g, 0), (cx, cb.GetBottom() + pcbnew.FromMM(0.4) + g, 0),
+                      (cb.GetX() - tw - g, cy, 0), (cb.GetRight() + tw + g, cy, 0),
+                      (cb.GetX() - pcbnew.FromMM(0.4) - g, cy, 90), (cb.GetRight() + pcbnew.FromMM(0.4) + g, cy, 90)]
+        cands.append((cx, cy, 0))
+        if ref == "U2":   # inside the module outline, between the pad rows
+            pos = fp.GetPosition()
+            cands.insert(0, (pos.x, pos.y - pcbnew.FromMM(7), 0))
+        best = None
+        for (x, y, ang) in cands:
+            field.SetTextAngleDegrees(ang)
+            field.SetPosition(pcbnew.VECTOR2I(int(x), int(y)))
+            bb = field.GetBoundingBox()
+            bb.Inflate(margin)
+            lx = pcbnew.ToMM(bb.GetX()) - ORIGIN[0]
+            rx = pcbnew.ToMM(bb.GetRight()) - ORIGIN[0]
+            ty = pcbnew.ToMM(bb.GetY()) - ORIGIN[1]
+            by = pcbnew.ToMM(bb.GetBottom()) - ORIGIN[1]
+            inside = lx > 0 and ty > 0 and rx < W and by < H and not (rx > x0 and lx < x1 and by > y0)
+            if inside and not any(bb.Intersects(o) for o in taken[layer]):
+                best = (x, y, ang)
+                break
+        if best is None:
+            field.SetVisible(False)       # no free spot: the fab layer still shows it
+            field.SetTextAngleDegrees(0)
+            field.SetPosition(pcbnew.VECTOR2I(int(cx), int(cy)))
+        else:
+            texts[layer].append(field.GetBoundingBox())
 
 
 def spread(groups):
