@@ -4,6 +4,8 @@ package org.mepkit.board.boot;
 public enum ResetReason {
     POWERON_RESET(0x1),
     SW_RESET(0x3),
+    /** ESP.restart() / esp_restart() from the app (mepkit twin of the firmware's software restart). */
+    SW_CPU_RESET(0xC),
     TG0WDT_SYS_RESET(0x7),
     RTCWDT_RTC_RESET(0x10);
 

@@ -21,6 +21,7 @@ import org.mepkit.mep.frame.MepProtocolException;
 import org.mepkit.mep.frame.MeterRefusedException;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mep.table.TableField;
+import org.mepkit.power.SystemProcessLauncher;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
@@ -51,6 +52,9 @@ public final class ReadCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    RecoveryOptions recovery;
+
     @Option(names = "--timeout-scale", paramLabel = "X", defaultValue = "1.0",
             description = "Multiply the reply timeouts (wire time + 1 s turnaround margin) by X (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
@@ -77,9 +81,10 @@ public final class ReadCommand implements Callable<Integer> {
         MbkKey mbk = key.key();
         LinkCounters counters = new LinkCounters();
         MeterReading reading;
-        try (SerialLine line = port.open(opener, LineSettings.MEP)) {
+        try (SerialLine line = port.open(opener, LineSettings.MEP);
+             RecoveryOptions.Attachment power = recovery.attach(line, counters, new SystemProcessLauncher())) {
             line.discardInput();
-            MeterClient client = new MeterClient(line, mbk, SystemTicker.INSTANCE, timings, counters);
+            MeterClient client = new MeterClient(line, mbk, SystemTicker.INSTANCE, recovery.timings(timings), power.listener());
             reading = new MeterSession(client).readOnce();
         } catch (MeterRefusedException e) {
             if (e.isAuthenticationFailure()) {

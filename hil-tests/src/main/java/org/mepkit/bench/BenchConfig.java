@@ -1,0 +1,46 @@
+package org.mepkit.bench;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real bench described in YAML:
+ * <pre>
+ * name: lab-1
+ * console: {path: /dev/ttyUSB0}        # or {usbSerial: A50285BI} (looked up in /dev/serial/by-id)
+ * meter: {usbSerial: FT4XYZ12}         # the RS232 adapter where the host plays the meter
+ * mepKeyFile: key.txt                  # the key the board was provisioned with (else env MEP_KEY)
+ * ssid: lab-wifi                       # optional: the provisioned SSID
+ * url: http://192.168.1.50/            # optional: the board's web server
+ * power: {on: "uhubctl -a on -p 2 -l 1-1", off: "uhubctl -a off -p 2 -l 1-1"}   # optional
+ * reset: "..."                          # optional: a command pulsing EN
+ * firmware: dabbler                     # optional: dabbler (default) or spec: which timings the suite expects
+ * </pre>
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record BenchConfig(String name, Port console, Port meter, String mepKeyFile, String ssid, String url,
+                          Power power, String reset, String firmware) {
+
+    public record Port(String path, @JsonProperty("usbSerial") String usbSerial) {
+    }
+
+    public record Power(String on, String off) {
+    }
+
+    public static BenchConfig read(Path file) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        BenchConfig c = yaml.readValue(Files.readAllBytes(file), BenchConfig.class);
+        if (c == null) throw new IOException(file + ": empty bench config");
+        if (c.console() == null || c.meter() == null) throw new IOException(file + ": 'console' and 'meter' ports are required");
+        if (c.firmware() != null && !c.firmware().equals("dabbler") && !c.firmware().equals("spec")) {
+            throw new IOException(file + ": firmware must be dabbler or spec, not '" + c.firmware() + "'");
+        }
+        return c;
+    }
+}

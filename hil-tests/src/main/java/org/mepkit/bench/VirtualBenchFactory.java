@@ -1,0 +1,70 @@
+package org.mepkit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mepkit.board.BoardOptions;
+import org.mepkit.sim.max3232.Max3232Profile;
+import org.mepkit.board.firmware.DabblerFirmware;
+import org.mepkit.board.firmware.FirmwareConfig;
+
+/** Fresh virtual boards, each in its own directory under one temp root, seeds counting up from a base. */
+public final class VirtualBenchFactory implements BenchFactory {
+
+    /** The default provisioning of a virtual bench board (test values, not real credentials). */
+    public static final FirmwareConfig DEFAULT_NVS = FirmwareConfig.provisioned("mepkit-lab", "lab-wifi-pass-1",
+            "Tq8#mLz2Vx4Pw9Rk6Nb3");
+
+    private final BoardOptions template;
+    private final String project;
+    private final FirmwareConfig nvs;
+    private final AtomicInteger count = new AtomicInteger();
+    private Path flashTemplate;
+
+    public VirtualBenchFactory(BoardOptions template, String project, FirmwareConfig nvs) {
+        this.template = template;
+        this.project = project;
+        this.nvs = nvs;
+    }
+
+    public static VirtualBenchFactory defaults(Max3232Profile profile, double timeScale, long seed) throws IOException {
+        return defaults(DabblerFirmware.PROJECT, profile, timeScale, seed);
+    }
+
+    /** @param firmware {@code dabbler} or {@code spec} */
+    public static VirtualBenchFactory defaults(String firmware, Max3232Profile profile, double timeScale, long seed)
+            throws IOException {
+        Path root = Files.createTempDirectory("mep-bench-");
+        root.toFile().deleteOnExit();
+        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, null), firmware, DEFAULT_NVS);
+    }
+
+    /** Every board starts from a copy of this flash file (e.g. one that was really flashed) instead of fresh images. */
+    public VirtualBenchFactory fromFlash(Path flashFile) {
+        this.flashTemplate = flashFile;
+        return this;
+    }
+
+    public BoardOptions template() {
+        return template;
+    }
+
+    @Override
+    public Bench open() throws IOException {
+        int n = count.incrementAndGet();
+        BoardOptions o = template;
+        BoardOptions options = new BoardOptions(o.directory().resolve("board-" + n), o.timeScale(), o.max3232(),
+                o.seed() + n, null);
+        if (flashTemplate == null) return VirtualBench.create(options, project, nvs);
+        Files.createDirectories(options.directory());
+        Files.copy(flashTemplate, options.directory().resolve("flash.bin"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs, project);
+    }
+
+    @Override
+    public String describe() {
+        return "virtual board (" + project + " firmware, " + template.max3232().name()
+                + " MAX3232, time x" + template.timeScale() + ", seed " + template.seed() + ")";
+    }
+}

@@ -1,0 +1,561 @@
+package org.mepkit.board.firmware;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Random;
+import org.mepkit.power.OutputLine;
+import org.mepkit.power.PowerException;
+import org.mepkit.recovery.RecoveryMachine;
+import org.mepkit.recovery.RecoveryPolicy;
+import org.mepkit.recovery.RecoveryState;
+import org.mepkit.time.Ticker;
+
+/**
+ * A model of the upstream DabblerDK/MEP-SW-ESP32 firmware (commit 6681de7, ESP32 build) as
+ * a board bench can observe it: the boot log, the 20-entry request ring, stop-and-wait
+ * sending, the 10 s reply timeout with the 1 s / 1 s / 1 s MAX3232 + ENABLE power cycle,
+ * the reboot after 50 unanswered sends, 0x0C resync, the start-up reads, BT23/BT28 polling,
+ * the 0x0000 alert chain and the receive rules with their log lines
+ * (board-firmware-behaviour.md §3–4, mep-protocol.md §2–8).
+ *
+ * <p>Single-threaded like the firmware: every method is called under the model's monitor;
+ * blocking {@code delay()}s are modelled as "busy until" plus the work that follows them.
+ * Wi-Fi is modelled as: an empty SSID → AP fallback after 500 ms; otherwise "connected" after
+ * one 500 ms dot (the bench's loopback network stands in for the access point).
+ */
+public final class DabblerFirmware implements FirmwareModel {
+
+    public static final String PROJECT = "dabbler";
+    /** The same firmware with its link recovery replaced by mepkit's recovery spec (firmware-spec/RECOVERY.md). */
+    public static final String SPEC_PROJECT = "spec";
+
+    static final int RING = 20;
+    static final int MAX_SEND_ATTEMPTS = 50;
+    static final long REPLY_TIMEOUT_MS = 10_000;
+    static final long GARBAGE_IDLE_MS = 100;
+    static final long POLL_INTERVAL_MS = 2_000;
+    static final int BUFFER = 512;
+
+    static final byte[] BT52 = {0x30, 0x00, 0x34, 0x02, 0x00};
+    static final byte[][] CONFIG_READS = {
+            {0x30, 0x00, 0x01, 0x02, 0x00}, // BT01
+            {0x30, 0x00, 0x15, 0x02, 0x00}, // BT21
+            {0x30, 0x08, 0x03, 0x02, 0x00}, // ET03
+            {0x30, 0x08, 0x0B, 0x02, 0x00}, // ET11
+            {0x30, 0x08, 0x0D, 0x02, 0x00}, // ET13
+            {0x30, 0x08, 0x32, 0x02, 0x00}, // ET50
+    };
+    static final byte[] BT23_POLL = {0x3F, 0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x0D};
+    static final byte[] BT28_POLL = {0x30, 0x00, 0x1C, 0x02, 0x00};
+    static final byte[] ALERT_ET11 = {0x3F, 0x08, 0x0B, 0x00, 0x00, 0x01, 0x00, 0x01};
+    static final byte[] ALERT_ET50 = {0x3F, 0x08, 0x32, 0x00, 0x00, 0x1E, 0x00, 0x01};
+
+    /** Follow-up codes of a ring entry (§4.1). */
+    static final int NONE = 0, ALERT_ET11_F = 1, ALERT_ET13_F = 2, ALERT_ET50_F = 3, ALERT_BT08_F = 4,
+            ALERT_ET58_F = 5, ALERT_CLEAR_F = 6;
+
+    private static final class Entry {
+        long queuedAt;
+        byte[] request = new byte[0];
+        int attempts;
+        byte[] reply;
+        int followUp;
+    }
+
+    private final Ticker ticker;
+    private final BoardIo io;
+    private final FirmwareConfig config;
+    private final Random garbage;
+    private final long bootNanos;
+    private final byte[] key;
+
+    private final Entry[] ring = new Entry[RING];
+    private int writeIndex;
+    private int sendIndex;
+    private long sequence;
+    private int procSequence = 5;
+    private boolean awaitingReply;
+    private long lastTransmitMs;
+    private boolean firstSuccess;
+    private boolean alertChainActive;
+
+    private final byte[] rx = new byte[BUFFER];
+    private int rxLen;
+    private long lastByteMs;
+
+    private final DashData dash = new DashData();
+
+    /** Pending work after a blocking delay. */
+    private final Deque<Runnable> afterDelay = new ArrayDeque<>();
+    private long busyUntilMs;
+    private boolean booted;
+    private boolean halted;
+
+    /** Null for the upstream recovery; the recovery engine for the {@code spec} model. */
+    private final RecoveryMachine machine;
+    private boolean mepStarted;
+    private byte[] probe;
+
+    public DabblerFirmware(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage) {
+        this(ticker, io, config, garbage, null);
+    }
+
+    /**
+     * The {@code spec} model: the same firmware, but reply timeouts, power cycles, probing and escalation follow
+     * {@code policy} through the recovery engine (the pins still log {@code Setting RS3232/ENABLE pin} lines).
+     */
+    public static DabblerFirmware spec(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage, RecoveryPolicy policy) {
+        return new DabblerFirmware(ticker, io, config, garbage, policy);
+    }
+
+    private DabblerFirmware(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage, RecoveryPolicy policy) {
+        this.machine = policy == null ? null : new RecoveryMachine(policy, org.mepkit.serial.LineSettings.MEP,
+                pin("RS3232", io::setMax3232Powered), pin("ENABLE", io::setMepEnabled), ticker,
+                e -> io.println("Recovery: " + e.kind() + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")")));
+        this.ticker = ticker;
+        this.io = io;
+        this.config = config;
+        this.garbage = garbage;
+        this.bootNanos = ticker.nanoTime();
+        this.key = MepWire.digestKey(config.mepKey());
+        for (int i = 0; i < RING; i++) ring[i] = new Entry();
+    }
+
+    private OutputLine pin(String name, java.util.function.Consumer<Boolean> set) {
+        return new OutputLine() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void set(boolean active) {
+                io.println("Setting " + name + " pin " + (active ? 1 : 0));
+                set.accept(active);
+            }
+        };
+    }
+
+    @Override
+    public String projectName() {
+        return machine == null ? PROJECT : SPEC_PROJECT;
+    }
+
+    @Override
+    public synchronized boolean halted() {
+        return halted;
+    }
+
+    long now() {
+        return (ticker.nanoTime() - bootNanos) / 1_000_000L;
+    }
+
+    @Override
+    public synchronized long idleHintMillis() {
+        long now = now();
+        if (busyUntilMs > now) return busyUntilMs - now;
+        return 1;
+    }
+
+    @Override
+    public synchronized void step() {
+        if (halted) return;
+        if (!booted) {
+            booted = true;
+            boot();
+            return;
+        }
+        if (now() < busyUntilMs) return;
+        if (!afterDelay.isEmpty()) {
+            afterDelay.poll().run();
+            return;
+        }
+        loopPass();
+    }
+
+    private void delay(long ms, Runnable then) {
+        busyUntilMs = now() + ms;
+        afterDelay.add(then);
+    }
+
+    // ---------------------------------------------------------------- boot (§3)
+
+    private void boot() {
+        io.println(config.preferencesValid() ? "Preferences are valid" : "Preferences initialized");
+        io.println("wifi_ssid: '" + config.wifiSsid() + "'");
+        io.println("wifi_pwd: '" + config.wifiPassword() + "'");
+        io.println("user_login: '" + config.userLogin() + "'");
+        io.println("user_pwd: '" + config.userPassword() + "'");
+        io.println("mep_key: '" + config.mepKey() + "'");
+        io.println("mqtt_enable: " + (config.mqttEnable() ? 1 : 0));
+        io.println("mqtt_server: " + config.mqttServer());
+        io.println("mqtt_user: " + config.mqttUser());
+        io.println("mqtt_pw: " + config.mqttPassword());
+        io.println("");
+        delay(500, () -> {
+            io.print(".");
+            if (config.wifiSsid().isEmpty()) {
+                io.println("Setting up AP (Access Point) esp32-mep");
+                io.println("AP IP address: 192.168.4.1");
+            } else {
+                io.println("");
+                io.println("Connected to " + config.wifiSsid());
+                io.println("IP address: 127.0.0.1");
+            }
+            io.println("mDNS responder started");
+            if (machine != null) {
+                try {
+                    machine.start();
+                } catch (PowerException e) {
+                    io.println("Recovery: power line failed: " + e.getMessage());
+                }
+                return;
+            }
+            io.println("Setting RS3232 pin 1");
+            io.setMax3232Powered(true);
+            delay(1000, () -> {
+                io.println("Setting ENABLE pin 1");
+                io.setMepEnabled(true);
+                delay(1000, this::startMep);
+            });
+        });
+    }
+
+    private void startMep() {
+        mepStarted = true;
+        io.mepRead(Integer.MAX_VALUE);
+        if (config.mepDisabled()) {
+            io.println("No MEP key set, disabling MEP communication until next reboot...");
+        } else {
+            queueRequest(BT52, NONE);
+        }
+    }
+
+    // ---------------------------------------------------------------- main loop (§4.2)
+
+    private void loopPass() {
+        if (machine != null) {
+            specPass();
+            return;
+        }
+        long now = now();
+        if (awaitingReply && now - lastTransmitMs > REPLY_TIMEOUT_MS) {
+            powerCycle();
+            return;
+        }
+        receive(now);
+        send(now());
+    }
+
+    /** One main-loop pass of the {@code spec} model: the recovery engine owns timeouts and power cycles. */
+    private void specPass() {
+        RecoveryState state;
+        try {
+            state = machine.poll();
+        } catch (PowerException e) {
+            io.println("Recovery: power line failed: " + e.getMessage());
+            return;
+        }
+        if (state == RecoveryState.ESCALATED) {
+            io.println("Giving up: the MAX3232 is not recovering; restarting");
+            halted = true;
+            io.restart("recovery escalated");
+            return;
+        }
+        if (!mepStarted) {
+            if (state == RecoveryState.HEALTHY) startMep();
+            return;
+        }
+        if (state != RecoveryState.HEALTHY && state != RecoveryState.PROBING && state != RecoveryState.PROBE_DUE) {
+            if (awaitingReply || probe != null) {
+                awaitingReply = false;
+                probe = null;
+                io.println("RS3232 reset. Dropping buffer with this contents:");
+                io.println(MepWire.dump(rx, rxLen));
+            }
+            rxLen = 0;
+            io.mepRead(BUFFER);
+            return;
+        }
+        long now = now();
+        if (probe != null) {
+            receiveProbeReply();
+            return;
+        }
+        receive(now);
+        if (state == RecoveryState.PROBE_DUE && !awaitingReply) {
+            if (machine.policy().probe() == RecoveryPolicy.Probe.CHEAP_REQUEST) {
+                probe = MepWire.request(BT52, sequence, key);
+                sequence = (sequence + 1) & 0xFFFFFFFFL;
+                io.println("Transmitting recovery probe");
+                io.mepWrite(probe);
+                machine.onRequestSent(probe.length, 5 + 7 + 12);
+                lastTransmitMs = now;
+                return;
+            }
+        }
+        send(now());
+    }
+
+    private void receiveProbeReply() {
+        byte[] got = io.mepRead(BUFFER - rxLen);
+        System.arraycopy(got, 0, rx, rxLen, got.length);
+        rxLen += got.length;
+        if (!complete()) return;
+        int len = packetLength();
+        int code = len >= 3 ? rx[2] & 0xFF : -1;
+        if (code == 0x0C && len >= 7) sequence = MepWire.u32(rx, 3);
+        rxLen = 0;
+        probe = null;
+        machine.onGoodReply();
+    }
+
+    private void powerCycle() {
+        io.println("Setting ENABLE pin 0");
+        io.setMepEnabled(false);
+        io.println("Setting RS3232 pin 0");
+        io.setMax3232Powered(false);
+        io.println("RS3232 reset 1/2. Dropping buffer with this contents:");
+        io.println(MepWire.dump(rx, rxLen));
+        rxLen = 0;
+        awaitingReply = false;
+        delay(1000, () -> {
+            io.println("Setting RS3232 pin 1");
+            io.setMax3232Powered(true);
+            delay(1000, () -> {
+                io.println("Setting ENABLE pin 1");
+                io.setMepEnabled(true);
+                delay(1000, () -> {
+                    byte[] got = io.mepRead(BUFFER);
+                    io.println("RS3232 reset 2/2. Dropping buffer with this contents:");
+                    io.println(MepWire.dump(got, got.length));
+                    rxLen = 0;
+                    send(now());
+                });
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------- receive (§4.3)
+
+    private void receive(long now) {
+        if (rxLen < BUFFER) {
+            byte[] got = io.mepRead(BUFFER - rxLen);
+            if (got.length > 0) {
+                System.arraycopy(got, 0, rx, rxLen, got.length);
+                rxLen += got.length;
+                lastByteMs = now;
+            }
+        }
+        if (rxLen == 0) return;
+        if (complete()) {
+            while (rxLen >= 2 && rx[0] == 0 && rx[1] == 0) {
+                shift(2);
+                alertReceived();
+            }
+            if (rxLen >= BUFFER) {
+                storeResponse(Arrays.copyOf(rx, rxLen));
+                io.println("Error: Input buffer overflow. InputBufferLength: " + rxLen
+                        + " Dropping buffer with this contents:");
+                io.println(MepWire.dump(rx, rxLen));
+                rxLen = 0;
+                return;
+            }
+            if (rxLen == 0 || !complete()) return; // the firmware's wrap defect is not reproduced
+            if (awaitingReply) {
+                int len = packetLength();
+                byte[] reply = Arrays.copyOf(rx, len);
+                shift(len);
+                awaitingReply = false;
+                if (machine != null) machine.onGoodReply();
+                replyReceived(sendIndex, reply);
+            } else {
+                storeResponse(Arrays.copyOf(rx, rxLen));
+                io.println("Error: InputBufferLength: " + rxLen
+                        + ", got this reply from the meter, but did not expect one:");
+                io.println(MepWire.dump(rx, rxLen));
+                rxLen = 0;
+            }
+        } else if (!awaitingReply && now - lastByteMs > GARBAGE_IDLE_MS) {
+            if (machine != null) {
+                try {
+                    machine.onGarbage(rxLen);
+                } catch (PowerException e) {
+                    io.println("Recovery: power line failed: " + e.getMessage());
+                }
+            }
+            io.println("Error: InputBufferLength: " + rxLen
+                    + ", got this garbage from the meter, but did not expect a package:");
+            io.println(MepWire.dump(rx, rxLen));
+            rxLen = 0;
+        }
+    }
+
+    private boolean complete() {
+        return rxLen >= 2 && packetLength() <= rxLen;
+    }
+
+    private int packetLength() {
+        return (((rx[0] & 0xFF) << 8) | (rx[1] & 0xFF)) + 2;
+    }
+
+    private void shift(int n) {
+        System.arraycopy(rx, n, rx, 0, rxLen - n);
+        rxLen -= n;
+    }
+
+    private void alertReceived() {
+        io.println("Alert sequence (0x0000) received...");
+        storeResponse(new byte[] {0, 0});
+        if (!alertChainActive) {
+            alertChainActive = true;
+            queueRequest(ALERT_ET11, ALERT_ET11_F);
+        }
+    }
+
+    private void replyReceived(int index, byte[] reply) {
+        Entry entry = ring[index];
+        entry.reply = reply;
+        int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
+        byte[] body = MepWire.bodyOf(entry.request);
+        if (code == 0x0C && reply.length >= 7) {
+            sequence = MepWire.u32(reply, 3);
+            queueRequest(body, entry.followUp);
+        } else if (code == 0x04 && isBt07Write(body)) {
+            byte[] again = body.clone();
+            again[7] = (byte) procSequence;
+            nextProcSequence();
+            queueRequest(again, entry.followUp);
+        }
+        io.println("Saved request response at index " + index);
+        if (code != 0x00) return;
+        if (!firstSuccess) {
+            firstSuccess = true;
+            for (byte[] read : CONFIG_READS) queueRequest(read, NONE);
+        }
+        decode(body, reply);
+        followUp(entry.followUp, reply);
+    }
+
+    private static boolean isBt07Write(byte[] body) {
+        return body.length >= 8 && body[0] == 0x40 && body[1] == 0x00 && body[2] == 0x07;
+    }
+
+    private void nextProcSequence() {
+        procSequence = procSequence >= 9 ? 5 : procSequence + 1;
+    }
+
+    private void decode(byte[] body, byte[] reply) {
+        if (reply.length < 5) return;
+        byte[] data = Arrays.copyOfRange(reply, 5, reply.length);
+        int len = data.length;
+        int table = ((body[1] & 0xFF) << 8) | (body[2] & 0xFF);
+        boolean full = body[0] == 0x30;
+        boolean partialAtZero = body[0] == 0x3F && body.length >= 6 && body[3] == 0 && body[4] == 0 && body[5] == 0;
+        if (!full && !partialAtZero) return;
+        switch (table) {
+            case 0x0001 -> dash.decodeBt01(data, len);
+            case 0x0015 -> dash.decodeBt21(data, len);
+            case 0x0017 -> {
+                if (dash.decodeBt23(data, len)) {
+                    io.println("Decoded FwdActiveWhL1L2L3=" + dash.fwdActWh + " and RevActiveWhL1L2L3=" + dash.revActWh);
+                    io.println("Storing Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh=" + dash.revActWh);
+                }
+            }
+            case 0x001C -> dash.decodeBt28(data, len);
+            case 0x0034 -> dash.decodeBt52(data, len, now());
+            case 0x0803 -> dash.decodeEt03(data, len);
+            default -> {
+            }
+        }
+    }
+
+    private void followUp(int code, byte[] reply) {
+        switch (code) {
+            case ALERT_ET11_F -> {
+                if (reply.length < 6) return;
+                int s = reply[5] & 0xFF;
+                int offset = 4 * s + 8;
+                queueRequest(new byte[] {0x3F, 0x08, 0x0D, (byte) (offset >>> 16), (byte) (offset >>> 8), (byte) offset,
+                        0x00, 0x01}, ALERT_ET13_F);
+            }
+            case ALERT_ET13_F -> queueRequest(ALERT_ET50, ALERT_ET50_F);
+            case ALERT_ET50_F -> {
+                if (reply.length < 6) return;
+                boolean et58 = (reply[5] & 0x02) != 0;
+                byte[] call = {0x40, 0x00, 0x07, 0x00, 0x0D, 0x27, 0x08, (byte) procSequence,
+                        0x04, 0x01, 0x06, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06};
+                nextProcSequence();
+                int index = queueRequest(call, et58 ? ALERT_ET58_F : ALERT_BT08_F);
+                io.println("Handling Procedure Request at index " + index);
+            }
+            case ALERT_BT08_F -> queueRequest(new byte[] {0x30, 0x00, 0x08, 0x02, 0x00}, ALERT_CLEAR_F);
+            case ALERT_ET58_F -> queueRequest(new byte[] {0x30, 0x08, 0x3A, 0x02, 0x00}, ALERT_CLEAR_F);
+            case ALERT_CLEAR_F -> alertChainActive = false;
+            default -> {
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- queue and send
+
+    private int queueRequest(byte[] body, int followUp) {
+        int index = writeIndex;
+        Entry e = new Entry();
+        e.queuedAt = now();
+        e.request = MepWire.request(body, sequence, key);
+        e.followUp = followUp;
+        sequence = (sequence + 1) & 0xFFFFFFFFL;
+        ring[index] = e;
+        writeIndex = (writeIndex + 1) % RING;
+        io.println("Queued request at index " + index);
+        return index;
+    }
+
+    private void storeResponse(byte[] response) {
+        int index = writeIndex;
+        Entry e = new Entry();
+        e.queuedAt = now();
+        e.reply = response;
+        ring[index] = e;
+        writeIndex = (writeIndex + 1) % RING;
+        io.println("Queued response at index " + index);
+    }
+
+    private void send(long now) {
+        if (awaitingReply) return;
+        for (int checked = 0; checked < RING + 1 && ring[sendIndex].reply != null; checked++) {
+            sendIndex = (sendIndex + 1) % RING;
+        }
+        Entry e = ring[sendIndex];
+        if (e.request.length > 0 && e.reply == null) {
+            if (e.attempts >= MAX_SEND_ATTEMPTS) {
+                io.println("Giving up on reqest at index " + garbage.nextInt() + " - too may retries");
+                delay(1000, () -> {
+                    halted = true;
+                    io.restart("gave up after " + MAX_SEND_ATTEMPTS + " sends");
+                });
+                return;
+            }
+            e.attempts++;
+            io.println("Transmitting request at index " + sendIndex + " (attempt " + e.attempts + ")");
+            io.mepWrite(e.request);
+            lastTransmitMs = now;
+            awaitingReply = true;
+            if (machine != null) machine.onRequestSent(e.request.length, DabblerFirmware.BUFFER - 1);
+        } else if (firstSuccess && now - lastTransmitMs > POLL_INTERVAL_MS) {
+            queueRequest(BT23_POLL, NONE);
+            queueRequest(BT28_POLL, NONE);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    @Override
+    public synchronized String dashDataJson() {
+        io.println("Serving web request: GetDashDataWS with Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh="
+                + dash.revActWh);
+        return dash.json(now());
+    }
+}

@@ -1,0 +1,106 @@
+package org.mepkit.hil.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.mepkit.board.BoardImages;
+import org.mepkit.board.BoardOptions;
+import org.mepkit.sim.max3232.Max3232Profile;
+import org.mepkit.board.VirtualBoard;
+import org.mepkit.board.firmware.DabblerFirmware;
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mep board emulate}: a virtual ESP32-MEP board until Ctrl-C. */
+@Command(name = "emulate", mixinStandardHelpOptions = true,
+        description = {"Run a virtual ESP32-MEP board and print its port paths: the console (J5, 115200) and the",
+                "meter side of its MEP port (J6, 9600). Its 4 MB flash is kept in a file. Runs until Ctrl-C."})
+public final class BoardEmulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--flash", paramLabel = "FILE", description = "flash image file (4 MB; created erased when missing)")
+    Path flashFile;
+
+    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "genuine", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    String max3232;
+
+    @Option(names = "--download-mode", description = "power up with the J7 program jumper fitted (ROM serial loader on the console)")
+    boolean downloadMode;
+
+    @Option(names = "--demo-image", description = "when the flash is blank, write a dabbler app and a demo NVS (key from env MEP_KEY) first")
+    boolean demoImage;
+
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1", description = "board clock speed-up (default: ${DEFAULT-VALUE})")
+    double timeScale;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--firmware", paramLabel = "MODEL", defaultValue = "dabbler",
+            description = "with --demo-image: the app's model, dabbler or spec (default: ${DEFAULT-VALUE})")
+    String firmware;
+
+    @Override
+    public Integer call() throws Exception {
+        Max3232Profile profile;
+        try {
+            profile = Max3232Profile.named(max3232);
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.USAGE, e.getMessage());
+        }
+        if (!(timeScale > 0 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be in (0, 100]");
+        if (!firmware.equals("dabbler") && !firmware.equals("spec")) {
+            throw new MepException(ExitCodes.USAGE, "--firmware must be dabbler or spec, not '" + firmware + "'");
+        }
+        Path dir = Files.createTempDirectory("mep-board-");
+        BoardOptions options = new BoardOptions(dir, timeScale, profile, seed, flashFile);
+        VirtualBoard board;
+        try {
+            board = VirtualBoard.create(options);
+        } catch (IOException | RuntimeException e) {
+            throw new MepException(ExitCodes.TOOL, "cannot start the virtual board: " + BenchCommand.oneLine(e.getMessage()));
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        try (board) {
+            if (demoImage && isBlank(board)) {
+                String key = System.getenv("MEP_KEY");
+                if (key == null || key.isEmpty()) throw new MepException(ExitCodes.USAGE, "--demo-image needs the MEP key in env MEP_KEY");
+                BoardImages.provision(board.flash(), firmware,
+                        org.mepkit.board.firmware.FirmwareConfig.provisioned("mepkit-lab", "", key));
+                o.println("flash was blank: wrote bootloader, partition table, NVS and a " + firmware + " app");
+            }
+            board.setProgramJumper(downloadMode);
+            board.powerOn();
+            o.println("console (J5, 115200 8N1): " + board.consolePath());
+            o.println("meter side (J6, 9600 8N1): " + board.meterPath());
+            o.println("dashboard JSON: " + board.url().resolve("/getDashDataWS"));
+            o.println("flash file: " + board.flash().path().map(Path::toString).orElse("(memory)"));
+            o.println("MAX3232: " + profile.name() + (downloadMode ? ", J7 fitted: ROM download mode" : ""));
+            board.bootProblem().ifPresent(p -> o.println("boot: " + p));
+            o.println("running; Ctrl-C stops the board");
+            o.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                board.close(); // stops socat so no pty is left behind
+                stopped.countDown();
+            }, "board-shutdown"));
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static boolean isBlank(VirtualBoard board) {
+        byte[] head = board.flash().read(BoardImages.BOOTLOADER, 16);
+        for (byte b : head) if (b != (byte) 0xFF) return false;
+        return true;
+    }
+}

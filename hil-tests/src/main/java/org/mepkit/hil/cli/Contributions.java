@@ -1,0 +1,58 @@
+package org.mepkit.hil.cli;
+
+import org.mepkit.cli.spi.CommandContribution;
+
+/** The hil-tests module's subcommands, registered in META-INF/services. */
+public final class Contributions {
+
+    private Contributions() {
+    }
+
+    public static final class Bench implements CommandContribution {
+        @Override
+        public String parent() {
+            return "";
+        }
+
+        @Override
+        public Object command() {
+            return new BenchCommand();
+        }
+    }
+
+    public static final class Demo implements CommandContribution {
+        @Override
+        public String parent() {
+            return "";
+        }
+
+        @Override
+        public Object command() {
+            return new DemoCommand();
+        }
+    }
+
+    public static final class BoardEmulate implements CommandContribution {
+        @Override
+        public String parent() {
+            return "board";
+        }
+
+        @Override
+        public Object command() {
+            return new BoardEmulateCommand();
+        }
+    }
+
+    public static final class DiagnoseBoard implements CommandContribution {
+        @Override
+        public String parent() {
+            return "diagnose";
+        }
+
+        @Override
+        public Object command() {
+            return new DiagnoseBoardCommand();
+        }
+    }
+}

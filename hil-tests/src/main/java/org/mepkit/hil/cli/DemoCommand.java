@@ -1,0 +1,160 @@
+package org.mepkit.hil.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.mepkit.bench.Bench;
+import org.mepkit.bench.VirtualBenchFactory;
+import org.mepkit.board.BoardImages;
+import org.mepkit.board.BoardOptions;
+import org.mepkit.board.VirtualBoard;
+import org.mepkit.board.firmware.DabblerFirmware;
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+import org.mepkit.diag.ChipDiagnosis;
+import org.mepkit.hil.run.ReportWriter;
+import org.mepkit.hil.run.SuiteResult;
+import org.mepkit.hil.run.SuiteRunner;
+import org.mepkit.serial.SerialLine;
+import org.mepkit.sim.max3232.Max3232Profile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mep demo}: flash and provision a virtual board with a flaky MAX3232, run the bench and a board diagnosis. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Flash a virtual board (flaky MAX3232), run the HIL bench and a board diagnosis.",
+                "Starts a virtual ESP32-MEP board, flashes it (real esptool when found, else the images go",
+                "straight into the virtual flash), provisions its NVS, runs the HIL bench against it with the host",
+                "playing the meter, diagnoses its MAX3232, and prints a summary. Exit 0 when the demo ran to",
+                "the end (the bench and diagnosis verdicts are in the summary and reports)."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mep-demo", description = "where reports go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "7", description = "seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--max3232", defaultValue = "flaky", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    String max3232;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Max3232Profile profile;
+        try {
+            profile = Max3232Profile.named(max3232);
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.USAGE, e.getMessage());
+        }
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("mep-demo-");
+        VirtualBenchFactory factory = VirtualBenchFactory.defaults(profile, 20, seed);
+        Path flashFile = out.resolve("virtual-flash.bin");
+        Files.deleteIfExists(flashFile);
+
+        o.println("1/4 virtual ESP32-MEP board, " + profile.name() + " MAX3232 (seed " + seed + ")");
+        Path images = Files.createDirectories(work.resolve("images"));
+        Files.write(images.resolve("bootloader.bin"), BoardImages.bootloader());
+        Files.write(images.resolve("partitions.bin"), BoardImages.partitionTable());
+        Files.write(images.resolve("nvs.bin"), BoardImages.nvs(VirtualBenchFactory.DEFAULT_NVS));
+        Files.write(images.resolve("app.bin"), BoardImages.app(DabblerFirmware.PROJECT));
+        String flashedBy;
+        try (VirtualBoard board = VirtualBoard.create(new BoardOptions(work.resolve("board"), 20, profile, seed, flashFile))) {
+            o.println("    console " + board.consolePath() + ", meter side " + board.meterPath());
+            o.println("2/4 flash + provision (bootloader 0x1000, partition table 0x8000, NVS 0x9000, dabbler app 0x10000)");
+            o.flush();
+            Optional<String> esptool = findEsptool();
+            if (esptool.isPresent()) {
+                board.setProgramJumper(true);
+                board.powerOn();
+                flashedBy = flashWithEsptool(esptool.get(), board.consolePath(), images);
+                board.setProgramJumper(false);
+                board.powerOff();
+            } else {
+                BoardImages.provision(board.flash(), DabblerFirmware.PROJECT, VirtualBenchFactory.DEFAULT_NVS);
+                flashedBy = "esptool not found on PATH: esptool was NOT used; the same images were written straight into the virtual flash";
+            }
+            o.println("    " + flashedBy);
+            board.flash().flush();
+        }
+        factory.fromFlash(flashFile);
+
+        o.println("3/4 HIL bench (the host plays the meter; board clock x20)");
+        o.flush();
+        SuiteResult suite = SuiteRunner.run(factory, List.of(), o);
+        Path benchDir = Files.createDirectories(out.resolve("bench"));
+        ReportWriter.junitXml(suite, benchDir.resolve("TEST-mep-bench.xml"));
+        ReportWriter.html(suite, benchDir.resolve("report.html"));
+
+        o.println("4/4 MAX3232 diagnosis from the meter side (power-ups forced by the bench's power control)");
+        o.flush();
+        ChipDiagnosis.Result diagnosis;
+        try (Bench bench = factory.open(); SerialLine meterSide = bench.openMeterSide()) {
+            diagnosis = DiagnoseBoardCommand.diagnose(bench, meterSide, 60);
+        }
+        Path diagDir = out.resolve("diagnosis");
+        DiagnoseBoardCommand.writeReport(diagnosis, diagDir);
+
+        o.println();
+        o.println("== mep demo summary ==");
+        o.println("board:     virtual ESP32-MEP, dabbler firmware model, " + profile.name() + " MAX3232");
+        o.println("flashing:  " + flashedBy);
+        o.println("bench:     " + suite.summaryLine());
+        suite.tests().stream().filter(t -> t.status() != org.mepkit.hil.run.TestOutcome.Status.PASSED)
+                .forEach(t -> o.println("           " + t.status() + " " + t.group() + ": " + t.name() + " - " + t.message()));
+        if (diagnosis.verdict() != null) {
+            o.printf(Locale.ROOT, "diagnosis: %s after %d power-ups, haywire %.1f %% (95 %% Wilson %.1f-%.1f %%)%n",
+                    diagnosis.verdict(), diagnosis.trials().size(), 100 * diagnosis.haywireRate(),
+                    100 * diagnosis.haywireInterval().lower(), 100 * diagnosis.haywireInterval().upper());
+        } else {
+            o.println("diagnosis: no power-up completed" + (diagnosis.abortedBy() == null ? "" : ": " + diagnosis.abortedBy()));
+        }
+        o.println("report:    " + benchDir.resolve("report.html").toAbsolutePath());
+        o.println("           " + diagDir.resolve("index.html").toAbsolutePath());
+        o.printf(Locale.ROOT, "time:      %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    static Optional<String> findEsptool() {
+        String path = System.getenv("PATH");
+        if (path == null) return Optional.empty();
+        for (String dir : path.split(File.pathSeparator)) {
+            for (String name : List.of("esptool", "esptool.py")) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) return Optional.of(p.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String flashWithEsptool(String esptool, String port, Path images) throws IOException, InterruptedException {
+        List<String> cmd = List.of(esptool, "--chip", "esp32", "--port", port, "--baud", "115200", "--before", "no_reset",
+                "--after", "no_reset", "write_flash", "0x1000", images.resolve("bootloader.bin").toString(),
+                "0x8000", images.resolve("partitions.bin").toString(), "0x9000", images.resolve("nvs.bin").toString(),
+                "0x10000", images.resolve("app.bin").toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(images.resolve("esptool.log").toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new MepException(ExitCodes.TOOL, esptool + " did not finish within 90 s (log: " + images.resolve("esptool.log") + ")");
+        }
+        if (p.exitValue() != 0) {
+            throw new MepException(ExitCodes.TOOL, esptool + " failed with exit " + p.exitValue() + " (log: " + images.resolve("esptool.log") + ")");
+        }
+        return "flashed with " + esptool + " through the board's ROM loader (log " + images.resolve("esptool.log") + ")";
+    }
+}

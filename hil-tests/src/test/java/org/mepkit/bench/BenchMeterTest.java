@@ -1,0 +1,48 @@
+package org.mepkit.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.mepkit.board.firmware.MepWire;
+import org.mepkit.util.Hex;
+
+/** The meter the bench plays: sequence rule, digest check, table slices. */
+class BenchMeterTest {
+
+    static final String KEY = "ABCDEFGHIJKLMNOPQRST";
+    final BenchMeter meter = new BenchMeter(KEY, MeterValues.sample(), 5);
+
+    byte[] request(String body, long seq, String key) {
+        return MepWire.request(Hex.parse(body), seq, MepWire.digestKey(key));
+    }
+
+    @Test
+    void anUnexpectedSequenceNumberDrawsOx0cWithTheExpectedOne() {
+        assertEquals("00050c00000005", Hex.lower(meter.answer(request("3000340200", 0, KEY), 0)));
+        byte[] clock = meter.answer(request("3000340200", 5, KEY), 0);
+        assertEquals("000a00000718031c11171b04", Hex.lower(clock), "BT52 data 2024-03-28 17:23:27");
+        assertEquals(0x0C, meter.answer(request("3000340200", 5, KEY), 0)[2], "a reused number is refused");
+    }
+
+    @Test
+    void aWrongDigestIsAnAuthenticationFailure() {
+        assertArrayEquals(new byte[] {0, 1, 0x0B}, meter.answer(request("3000340200", 5, "WRONGWRONGWRONGWRONG"), 0));
+        assertEquals(false, meter.seen().get(0).digestOk());
+    }
+
+    @Test
+    void aPartialReadReturnsTheSliceAndBt23HoldsTheEnergyLittleEndian() {
+        byte[] r = meter.answer(request("3f0017000000000d", 5, KEY), 0);
+        assertEquals(5 + 13, r.length);
+        assertEquals(12_345_678, (r[5] & 0xFF) | (r[6] & 0xFF) << 8 | (r[7] & 0xFF) << 16 | (r[8] & 0xFF) << 24);
+    }
+
+    @Test
+    void aSilentMeterRecordsButDoesNotAnswer() {
+        meter.setSilent(true);
+        assertNull(meter.answer(request("3000340200", 5, KEY), 42));
+        assertEquals(42, meter.seen().get(0).atMillis());
+    }
+}

@@ -1,0 +1,55 @@
+package org.mepkit.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mepkit.hil.run.ReportWriter;
+import org.mepkit.hil.run.SuiteResult;
+import org.mepkit.hil.run.TestOutcome;
+import org.w3c.dom.Document;
+
+/** Redaction of captured logs and the JUnit XML / HTML reports. */
+class ReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void secretsAreRedactedLongestFirstAndTheFactoryKeyIsNotASecret() {
+        Redaction r = new Redaction(List.of("pass", "pass-word-1", "00000000000000000000"));
+        assertEquals("wifi_pwd: '***'", r.apply("wifi_pwd: 'pass-word-1'"));
+        assertEquals("mep_key: '00000000000000000000'", r.apply("mep_key: '00000000000000000000'"));
+    }
+
+    @Test
+    void junitXmlIsWellFormedWithFailuresSkipsAndEscapedText() throws Exception {
+        List<ConsoleMonitor.Line> log = List.of(new ConsoleMonitor.Line(0, "Setting ENABLE pin 1"),
+                new ConsoleMonitor.Line(10_000, "Setting ENABLE pin 0"), new ConsoleMonitor.Line(10_000, "Setting RS3232 pin 0"),
+                new ConsoleMonitor.Line(11_000, "Setting RS3232 pin 1"), new ConsoleMonitor.Line(13_000, "Transmitting request at index 0 (attempt 2)"));
+        SuiteResult r = new SuiteResult("virtual <test>", List.of(
+                new TestOutcome("boot", "a & b", "id1", TestOutcome.Status.PASSED, 12, "", log, List.of()),
+                new TestOutcome("recovery", "c", "id2", TestOutcome.Status.FAILED, 30, "expected <1> but was \"2\"", List.of(), List.of()),
+                new TestOutcome("measurements", "d", "id3", TestOutcome.Status.SKIPPED, 0, "no board URL", List.of(), List.of())),
+                100);
+        Path xml = dir.resolve("t.xml");
+        ReportWriter.junitXml(r, xml);
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertEquals("3", d.getDocumentElement().getAttribute("tests"));
+        assertEquals(1, d.getElementsByTagName("failure").getLength());
+        assertEquals(1, d.getElementsByTagName("skipped").getLength());
+        assertEquals("a & b", ((org.w3c.dom.Element) d.getElementsByTagName("testcase").item(0)).getAttribute("name"));
+        Path html = dir.resolve("r.html");
+        ReportWriter.html(r, html);
+        String h = Files.readString(html);
+        assertTrue(h.contains("<svg"), "the log with a power cycle gets a timeline");
+        assertTrue(h.contains("1 failed"));
+        assertFalse(h.contains("<test>"), "text is escaped");
+    }
+}

@@ -1,0 +1,283 @@
+package org.mepkit.cli.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.KeyOptions;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.diag.ChipDiagnosis;
+import org.mepkit.diag.DiagnosisReport;
+import org.mepkit.diag.Jig;
+import org.mepkit.diag.LoopbackJig;
+import org.mepkit.diag.MeterProbeJig;
+import org.mepkit.diag.SequentialTest;
+import org.mepkit.diag.Trial;
+import org.mepkit.diag.TrialTiming;
+import org.mepkit.diag.VirtualJig;
+import org.mepkit.mep.key.MbkKey;
+import org.mepkit.power.OutputLine;
+import org.mepkit.power.PowerException;
+import org.mepkit.power.ProcessLauncher;
+import org.mepkit.power.SystemProcessLauncher;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.PortOpener;
+import org.mepkit.serial.SerialLine;
+import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.sim.max3232.Max3232Profile;
+import org.mepkit.time.SystemTicker;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mep diagnose chip}: sorts MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials on a jig. */
+@Command(name = "chip", mixinStandardHelpOptions = true,
+        description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
+                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback)",
+                "or a meter behind the chip (--meter) answers. Stops when a sequential test",
+                "reaches 99%% posterior or after --max-trials. Writes report.json, trials.svg",
+                "and index.html to --report-dir. Wiring: docs/jig-wiring.md."},
+        footer = {"", "Examples:",
+                "  mep diagnose chip --virtual flaky --seed 3",
+                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
+                "  mep diagnose chip --port /dev/serial0 --power gpiod:gpiochip0:17 \\",
+                "      --power-inverted",
+                "  mep diagnose chip --port /dev/ttyUSB0 --power dtr --enable rts --meter \\",
+                "      --key-file mbk.txt",
+                "",
+                "Exit codes:",
+                "  0    GOOD or FLAKY",
+                "  1    BAD or DEAD",
+                "  2    contradictory or missing options",
+                "  4    port missing, busy, or gone mid-run (partial report kept)",
+                "  6    the meter refused every probe (wrong key?)",
+                "  7    no power switch (no DTR/RTS on the port, gpioset missing)",
+                "       or the power line failed (partial report kept)",
+                "  130  interrupted"})
+public final class DiagnoseChipCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--virtual", paramLabel = "PROFILE", description = "Diagnose the fault model instead of a jig: genuine, flaky, bad, dead.")
+    String virtual;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault model (with --virtual; default 1).")
+    Long seed;
+
+    @Option(names = "--port", paramLabel = "PATH", description = "Serial port on the MAX3232's TTL side (never guessed).")
+    String port;
+
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "9600", description = "Line speed (default ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--power", paramLabel = "SWITCH", description = "What switches the MAX3232's VCC: dtr, rts or gpiod:CHIP:LINE.")
+    String power;
+
+    @Option(names = "--power-inverted", description = "The switch turns VCC on when the line is inactive (e.g. PNP on DTR).")
+    boolean powerInverted;
+
+    @Option(names = "--loopback", description = "Probe with a test pattern through a loopback jumper T1OUT-R1IN (the default).")
+    boolean loopback;
+
+    @Option(names = "--meter", description = "Probe a meter behind the chip with a cheap MEP read (needs the key: --key-file, --key or MEP_KEY).")
+    boolean meter;
+
+    @Option(names = "--enable", paramLabel = "SWITCH", description = "With --meter: the line driving the meter's ENABLE through the chip (dtr, rts or gpiod:CHIP:LINE).")
+    String enable;
+
+    @Mixin
+    KeyOptions key;
+
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "60", description = "Stop after this many power-ups (default ${DEFAULT-VALUE}).")
+    int maxTrials;
+
+    @Option(names = "--cool-off", paramLabel = "MS", defaultValue = "2000",
+            description = "MAX3232 off time before each power-up in ms (default ${DEFAULT-VALUE}: lets a hot fake cool).")
+    long coolOffMs;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-chip-report", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    private static final OutputLine UNSWITCHED = OutputLine.unswitched("not switched");
+
+    private final PortOpener opener;
+    private final ProcessLauncher launcher;
+
+    public DiagnoseChipCommand() {
+        this(JscPorts::open, new SystemProcessLauncher());
+    }
+
+    DiagnoseChipCommand(PortOpener opener, ProcessLauncher launcher) {
+        this.opener = opener;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, maxTrials, System.console() != null && !output.json());
+        ChipDiagnosis.Result result;
+        boolean authRefusedEveryTrial = false;
+        if (virtual != null) {
+            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
+            result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+        } else {
+            try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
+                MbkKey mbk = meter ? key.key() : null;
+                OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
+                OutputLine enableLine = enable == null ? null : PowerSwitches.parse(enable, line, false, launcher);
+                try {
+                    if (meter) {
+                        MeterProbeJig jig = new MeterProbeJig(line, supply, enableLine == null ? UNSWITCHED : enableLine, mbk,
+                                SystemTicker.INSTANCE, timing(), MeterProbeJig.timings(Duration.ofSeconds(1)));
+                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                        authRefusedEveryTrial = !result.trials().isEmpty() && jig.authRefusals() == result.trials().size();
+                    } else {
+                        Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
+                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                    }
+                } finally {
+                    powerDown(supply, enableLine);
+                    if (supply instanceof AutoCloseable closeable) closeable.close();
+                    if (enableLine instanceof AutoCloseable closeable) closeable.close();
+                }
+            }
+        }
+        progress.done();
+        Map<String, Object> json = DiagnosisReport.json(result);
+        json.put("report_dir", writeReport(result).toString());
+        if (output.json()) {
+            OutputOptions.printJson(out, json);
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        if (authRefusedEveryTrial) {
+            throw new MepException(ExitCodes.AUTHENTICATION, "the meter refused every probe (0x0B): wrong MBK key? (report in " + reportDir + ")");
+        }
+        if (result.abortedBy() != null) {
+            int code = switch (result.fault()) {
+                case POWER -> ExitCodes.TOOL;
+                case INTERRUPTED -> ExitCodes.INTERRUPTED;
+                default -> ExitCodes.PORT;
+            };
+            throw new MepException(code, "diagnosis cut short after " + result.trials().size() + " trial(s): "
+                    + result.abortedBy() + " (partial report in " + reportDir + ")");
+        }
+        return result.verdict().usable() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** Leaves the chip unpowered so it can be swapped; a line that is gone already cannot be helped. */
+    private static void powerDown(OutputLine supply, OutputLine enableLine) {
+        try {
+            if (enableLine != null) enableLine.set(false);
+            supply.set(false);
+        } catch (PowerException e) {
+            // the run's own result already says what went wrong with the line
+        }
+    }
+
+    private TrialTiming timing() {
+        TrialTiming std = TrialTiming.STANDARD;
+        return new TrialTiming(Duration.ofMillis(coolOffMs), std.settle(), std.patternBytes(), std.replyGrace());
+    }
+
+    private void checkOptions() {
+        if (virtual != null && (port != null || power != null)) {
+            throw new MepException(ExitCodes.USAGE, "--virtual diagnoses the fault model; it cannot be combined with --port or --power");
+        }
+        if (virtual == null && seed != null) throw new MepException(ExitCodes.USAGE, "--seed needs --virtual");
+        if (virtual == null && port == null) throw new MepException(ExitCodes.USAGE, "give --port PATH --power SWITCH for a jig, or --virtual PROFILE");
+        if (port != null && power == null) throw new MepException(ExitCodes.USAGE, "--port needs --power dtr|rts|gpiod:CHIP:LINE: the diagnosis must switch the MAX3232");
+        if (loopback && meter) throw new MepException(ExitCodes.USAGE, "choose --loopback or --meter, not both");
+        if (virtual != null && meter) throw new MepException(ExitCodes.USAGE, "--virtual runs use the loopback probe; --meter needs a jig (--port)");
+        if (enable != null && !meter) throw new MepException(ExitCodes.USAGE, "--enable is for --meter (a loopback jig has no ENABLE)");
+        if (enable != null && enable.equalsIgnoreCase(power)) throw new MepException(ExitCodes.USAGE, "--power and --enable cannot be the same line");
+        if (maxTrials < 1 || maxTrials > 10_000) throw new MepException(ExitCodes.USAGE, "--max-trials must be 1..10000");
+        if (coolOffMs < 0 || coolOffMs > 600_000) throw new MepException(ExitCodes.USAGE, "--cool-off must be 0..600000 ms");
+        if (baud <= 0) throw new MepException(ExitCodes.USAGE, "--baud must be positive");
+        if (virtual != null) {
+            try {
+                Max3232Profile.named(virtual);
+            } catch (IllegalArgumentException e) {
+                throw new MepException(ExitCodes.USAGE, e.getMessage());
+            }
+        }
+    }
+
+    private Path writeReport(ChipDiagnosis.Result result) {
+        try {
+            Files.createDirectories(reportDir);
+            OutputOptions.printJson(new PrintWriter(Files.newBufferedWriter(reportDir.resolve("report.json")), true),
+                    DiagnosisReport.json(result));
+            Files.writeString(reportDir.resolve("trials.svg"), DiagnosisReport.svg(result));
+            Files.writeString(reportDir.resolve("index.html"), DiagnosisReport.html(result, "trials.svg"));
+            return reportDir;
+        } catch (IOException e) {
+            throw new MepException(ExitCodes.BAD_INPUT, "cannot write the report to " + reportDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void printText(PrintWriter out, ChipDiagnosis.Result r) {
+        out.println("MAX3232 diagnosis: " + r.jig());
+        if (r.verdict() == null) {
+            out.println("verdict: none (no trial completed)");
+        } else {
+            out.printf(Locale.ROOT, "verdict: %s (%s after %d trials): %s%n", r.verdict(),
+                    r.converged() ? String.format(Locale.ROOT, "%.0f %% posterior", 100 * r.confidence()) : "not converged, most probable",
+                    r.trials().size(), r.verdict().advice());
+            out.printf(Locale.ROOT, "haywire: %d of %d power-ups = %.1f %% (95 %% Wilson interval %.1f-%.1f %%)%n",
+                    r.haywire(), r.trials().size(), 100 * r.haywireRate(),
+                    100 * r.haywireInterval().lower(), 100 * r.haywireInterval().upper());
+        }
+        out.println(r.firstGoodNanos() < 0 ? "no good exchange"
+                : String.format(Locale.ROOT, "first good exchange after %.2f s", r.firstGoodNanos() / 1e9));
+        out.println("report: " + reportDir.resolve("index.html") + " (plot " + reportDir.resolve("trials.svg") + ")");
+    }
+
+    /** A one-line progress bar on stderr, only on a terminal. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int max;
+        private final boolean enabled;
+        private int haywire;
+
+        Progress(PrintWriter err, int max, boolean enabled) {
+            this.err = err;
+            this.max = max;
+            this.enabled = enabled;
+        }
+
+        void update(Trial t) {
+            if (t.outcome().haywire()) haywire++;
+            if (!enabled) return;
+            int width = 30;
+            int filled = (int) ((long) t.index() * width / max);
+            err.printf("\r[%s%s] trial %d/%d, haywire %d ", "#".repeat(filled), ".".repeat(width - filled), t.index(), max, haywire);
+            err.flush();
+        }
+
+        void done() {
+            if (enabled) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}
