@@ -3,6 +3,7 @@ package org.mepkit.recovery;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 import org.mepkit.serial.SerialLine;
 import org.mepkit.time.Ticker;
@@ -106,14 +107,14 @@ public final class RecoveringExchanger {
     }
 
     private Duration readSlice() {
-        var next = machine.nextDeadlineNanos();
+        OptionalLong next = machine.nextDeadlineNanos();
         if (next.isEmpty()) return MAX_READ_SLICE;
         long left = next.getAsLong() - ticker.nanoTime();
         return Duration.ofNanos(Math.max(1_000_000, Math.min(left, MAX_READ_SLICE.toNanos())));
     }
 
     private void waitForDeadline() throws InterruptedException {
-        var next = machine.nextDeadlineNanos();
+        OptionalLong next = machine.nextDeadlineNanos();
         if (next.isPresent()) ticker.waitUntil(next.getAsLong());
     }
 

@@ -1,5 +1,8 @@
 package org.mepkit.recovery;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One step of the recovery machine, timestamped on its {@link org.mepkit.time.Ticker}. The same
  * events feed logs, {@code --json} and statistics.
@@ -32,8 +35,8 @@ public record RecoveryEvent(long atNanos, Kind kind, RecoveryState state, int cy
     }
 
     /** For JSON lines: time in seconds on the machine's ticker, names as strings. */
-    public java.util.Map<String, Object> toJson() {
-        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("t_s", Math.round(atNanos / 1e6) / 1e3);
         json.put("event", kind.name());
         json.put("state", state.name());

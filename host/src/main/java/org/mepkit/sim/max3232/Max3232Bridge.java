@@ -1,6 +1,8 @@
 package org.mepkit.sim.max3232;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mepkit.serial.SerialException;
@@ -52,9 +54,9 @@ public final class Max3232Bridge implements AutoCloseable {
             byte[] buf = new byte[512];
             try {
                 while (running) {
-                    int n = from.read(buf, 0, buf.length, java.time.Duration.ofMillis(100));
+                    int n = from.read(buf, 0, buf.length, Duration.ofMillis(100));
                     if (n <= 0) continue;
-                    byte[] chunk = java.util.Arrays.copyOf(buf, n);
+                    byte[] chunk = Arrays.copyOf(buf, n);
                     byte[] out = chip.pass(chunk);
                     if (twice) out = chip.pass(out);
                     if (out.length > 0) to.write(out);
