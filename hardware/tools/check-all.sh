@@ -24,3 +24,26 @@ if [ "${1:-}" = "--regen" ]; then
 fi
 "$ROOT/mep" hw check --hardware "$ROOT/hardware"
 echo "check-all: KiCad gates took $(( $(date +%s) - start )) s"
+
+# Fabrication outputs: every board and variant must produce the full JLCPCB order.
+fab_dir="$(mktemp -d)"
+trap 'rm -rf "$fab_dir"' EXIT
+"$ROOT/mep" hw fab -o "$fab_dir"
+missing=0
+for board in esp32-mep-v1.10 esp32-mep-v2.00; do
+  for variant in r4-switched r3-permanent; do
+    d="$fab_dir/$board/$variant"
+    for f in bom.csv bom-jlcpcb.csv cpl-jlcpcb.csv schematic.pdf render-top.png render-bottom.png \
+             "$board-$variant-gerbers.zip"; do
+      if [ ! -s "$d/$f" ]; then echo "check-all: fab output missing: $board/$variant/$f" >&2; missing=1; fi
+    done
+    if [ ! -s "$fab_dir/$board/$board-$variant.zip" ]; then
+      echo "check-all: fab zip missing: $board/$board-$variant.zip" >&2; missing=1
+    fi
+    if ! jar tf "$d/$board-$variant-gerbers.zip" | grep -q '\.gbr\|\.gtl\|F_Cu'; then
+      echo "check-all: no copper Gerber in $board-$variant-gerbers.zip" >&2; missing=1
+    fi
+  done
+done
+[ "$missing" -eq 0 ] || exit 1
+echo "check-all: fab outputs complete for 2 boards x 2 variants"
