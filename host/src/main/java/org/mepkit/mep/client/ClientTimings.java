@@ -13,7 +13,7 @@ import org.mepkit.serial.LineSettings;
  *
  * @param turnaroundMargin the time a meter may take between the last request byte and its first
  *                         reply byte. The meter's real figure is not published; a meter that is
- *                         busy with its uplink answers late (mep-protocol §4.6), so the default is
+ *                         busy with its uplink may answer late (mep-protocol §4, item 6: 0x0C is "caused by the meter talking to its uplink"), so the default is
  *                         a generous {@link #DEFAULT_TURNAROUND_MARGIN}.
  * @param scale            multiplies the whole timeout ({@code mep read --timeout-scale})
  * @param maxAttempts      transmissions of the same bytes before giving up (the firmware: 50)
