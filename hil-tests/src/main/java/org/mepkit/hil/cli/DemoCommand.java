@@ -82,6 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
                     : flasher.straightIntoFlash();
             flashedBy = flashed.summary();
             o.println("    " + flashedBy);
+            flashed.esptoolTail().forEach(l -> o.println("    esptool: " + l));
             o.println("    boot check: " + flashed.bootVerdict() + (flashed.bootLogFile() == null ? "" : " (boot log, redacted: " + flashed.bootLogFile() + ")"));
             board.flash().flush();
         }

@@ -133,7 +133,9 @@ public final class DemoFlasher {
             throw new MepException(ExitCodes.PORT, "flashed, but the virtual board's boot log could not be read: " + e.getMessage());
         }
         List<String> transcript = outcome.esptool().transcript();
-        List<String> tail = transcript.subList(Math.max(0, transcript.size() - 6), transcript.size());
+        List<String> tail = transcript.subList(Math.max(0, transcript.size() - 4), transcript.size());
+        Files.createDirectories(logDir);
+        Files.write(logDir.resolve("esptool.log"), transcript);
         String summary = String.format("flashed with %s through the board's ROM loader: MAC %s, %d region(s) written, %d hash(es) verified",
                 esptool.describe(), outcome.esptool().mac().orElse("?"), outcome.esptool().written().size(), outcome.esptool().hashesVerified());
         return new Result(true, summary, outcome.verdict(), outcome.passed(), outcome.bootLogFile().orElse(null), tail);
@@ -141,7 +143,8 @@ public final class DemoFlasher {
 
     private static void progress(PrintWriter o, EsptoolEvent e) {
         if (e instanceof EsptoolEvent.Written w) {
-            o.printf(java.util.Locale.ROOT, "    wrote %d bytes (%d compressed) at 0x%08x in %.1f s%n", w.bytes(), w.compressed(), w.address(), w.seconds());
+            o.printf(java.util.Locale.ROOT, "    wrote %d bytes (%s) at 0x%08x in %.1f s%n", w.bytes(),
+                    w.compressed() < 0 ? "uncompressed" : w.compressed() + " compressed", w.address(), w.seconds());
             o.flush();
         }
     }
