@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.println("1/4 virtual ESP32-MEP board, " + profile.name() + " MAX3232 (seed " + seed + ")");
         Optional<Esptool> esptool = locateEsptool(o);
         String flashedBy;
+        String bootCheck;
         try (VirtualBoard board = VirtualBoard.create(new BoardOptions(work.resolve("board"), 20, profile, seed, flashFile))) {
             o.println("    console " + board.consolePath() + ", meter side " + board.meterPath());
             o.println("2/4 flash + provision (bootloader 0x1000, partition table 0x8000, NVS 0x9000, dabbler app 0x10000)");
@@ -83,7 +84,9 @@ public final class DemoCommand implements Callable<Integer> {
             flashedBy = flashed.summary();
             o.println("    " + flashedBy);
             flashed.esptoolTail().forEach(l -> o.println("    esptool: " + l));
-            o.println("    boot check: " + flashed.bootVerdict() + (flashed.bootLogFile() == null ? "" : " (boot log, redacted: " + flashed.bootLogFile() + ")"));
+            bootCheck = flashed.bootVerdict() + (flashed.bootPassed() ? "" : " (FAILED)")
+                    + (flashed.bootLogFile() == null ? "" : ", boot log (redacted): " + flashed.bootLogFile());
+            o.println("    boot check: " + bootCheck);
             board.flash().flush();
         }
         deleteTree(work); // the NVS image in it holds the provisioned secrets
@@ -109,6 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.println("== mep demo summary ==");
         o.println("board:     virtual ESP32-MEP, dabbler firmware model, " + profile.name() + " MAX3232");
         o.println("flashing:  " + flashedBy);
+        o.println("boot:      " + bootCheck);
         o.println("bench:     " + suite.summaryLine());
         suite.tests().stream().filter(t -> t.status() != org.mepkit.hil.run.TestOutcome.Status.PASSED)
                 .forEach(t -> o.println("           " + t.status() + " " + t.group() + ": " + t.name() + " - " + t.message()));
