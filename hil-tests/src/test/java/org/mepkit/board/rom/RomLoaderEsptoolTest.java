@@ -52,7 +52,7 @@ class RomLoaderEsptoolTest {
     private volatile boolean running = true;
     private VirtualFlash flash;
     private RomLoader loader;
-    private PtyMasterLine pty;
+    private org.mepkit.serial.pty.PtyMasterLine pty;
 
     @BeforeAll
     void startBoard() throws Exception {
@@ -60,7 +60,7 @@ class RomLoaderEsptoolTest {
         if (esptool == null) return;   // every test is skipped with the reason, see requireEsptool()
         flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
         loader = new RomLoader(flash, ChipIdentity.defaultEsp32());
-        pty = PtyMasterLine.open();
+        pty = org.mepkit.serial.pty.PtyMasterLine.open(org.mepkit.serial.LineSettings.CONSOLE);
         pty.releaseSlave();   // from now on each esptool run's close is a hang-up on the master: a reset
         board.submit(() -> {
             while (running) {
