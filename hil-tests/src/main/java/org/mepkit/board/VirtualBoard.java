@@ -21,9 +21,9 @@ import org.mepkit.board.rom.SessionEnd;
 import org.mepkit.esp.partition.Partition;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.board.firmware.FirmwareModel;
-import org.mepkit.board.pty.PtyLine;
-import org.mepkit.board.pty.SocatPair;
+import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.serial.pty.PtyMasterLine;
+import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
@@ -86,7 +86,12 @@ public final class VirtualBoard implements AutoCloseable {
         SocatPair m = null;
         try {
             m = SocatPair.start(options.directory(), "board-mep", "meter");
-            this.mep = PtyLine.open(m.pathA(), LineSettings.MEP);
+            this.mep = JscPorts.open(m.pathA().toString(), LineSettings.MEP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+            if (m != null) m.close();
+            throw new IOException("interrupted while starting the meter-side ptys", e);
         } catch (IOException e) {
             c.close();
             if (m != null) m.close();
@@ -116,7 +121,7 @@ public final class VirtualBoard implements AutoCloseable {
     }
 
     public String meterPath() {
-        return mepPair.pathB();
+        return mepPair.pathB().toString();
     }
 
     public URI url() {
@@ -450,7 +455,11 @@ public final class VirtualBoard implements AutoCloseable {
     /** Pulls both USB adapters at once: the console and meter ports vanish. */
     public void unplugPorts() {
         console.unplug();
-        mepPair.unplug();
+        try {
+            mepPair.unplug();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.mepkit.esp.partition.PartitionTableCodec;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.time.SystemTicker;
 
@@ -187,7 +188,7 @@ class RomLoaderEsptoolTest {
     @Test
     void withoutAResetBetweenRunsEsptoolFindsTheStubStillRunning() throws Exception {
         // on a socat pair the board cannot see the port close (as with a chip esptool cannot reset)
-        try (SocatPair socat = SocatPair.start();
+        try (SocatPair socat = PtyTesting.socatPair();
              SerialLine boardEnd = JscPorts.open(socat.pathB().toString(), LineSettings.CONSOLE)) {
             RomLoader second = new RomLoader(VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE), ChipIdentity.defaultEsp32());
             ExecutorService other = Executors.newSingleThreadExecutor();

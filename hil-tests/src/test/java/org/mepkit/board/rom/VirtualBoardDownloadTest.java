@@ -13,7 +13,6 @@ import org.mepkit.board.BoardOptions;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.board.firmware.FirmwareConfig;
-import org.mepkit.board.pty.PtyLine;
 import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.serial.LineSettings;
@@ -32,7 +31,7 @@ class VirtualBoardDownloadTest {
         try (VirtualBoard b = VirtualBoard.create(new BoardOptions(dir, 20, Max3232Profile.GENUINE, 1, null))) {
             b.setProgramJumper(true);
             b.powerOn();
-            try (SerialLine host = PtyLine.open(b.consolePath(), LineSettings.CONSOLE)) {
+            try (SerialLine host = JscPorts.open(b.consolePath(), LineSettings.CONSOLE)) {
                 RomClient client = new RomClient(host);
                 client.connect(10);
                 assertArrayEquals(ChipIdentity.defaultEsp32().mac(), client.readMac());

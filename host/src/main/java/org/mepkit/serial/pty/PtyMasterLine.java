@@ -48,6 +48,10 @@ public final class PtyMasterLine implements SerialLine {
         void cfmakeraw(Pointer termios);
 
         int fcntl(int fd, int cmd, int arg);
+
+        int cfgetospeed(Pointer termios);
+
+        int flock(int fd, int operation);
     }
 
     private static final short POLLIN = 0x001;
@@ -57,6 +61,8 @@ public final class PtyMasterLine implements SerialLine {
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
     private static final int O_NONBLOCK = 04000;
+    private static final int LOCK_EX = 2;
+    private static final int LOCK_NB = 4;
     /** How long a write waits for a slow host to make room before dropping the rest. */
     private static final int WRITE_WAIT_MS = 500;
 
@@ -104,6 +110,25 @@ public final class PtyMasterLine implements SerialLine {
         if (slave >= 0) {
             LibC.C.close(slave);
             slave = -1;
+        }
+    }
+
+    /** The output speed the port's user set (termios of the slave, read through the master), in baud. */
+    public int outputBaud() throws SerialException {
+        Memory termios = new Memory(128);
+        if (LibC.C.tcgetattr(master, termios) != 0) {
+            throw new SerialException("tcgetattr on " + slavePath + " failed (errno " + Native.getLastError() + ")");
+        }
+        return SpeedCodes.baud(LibC.C.cfgetospeed(termios));
+    }
+
+    /**
+     * Takes the exclusive {@code flock} on the slave this side still holds, as another program that has the port
+     * open would (jSerialComm takes the same lock); released with the slave.
+     */
+    public synchronized void lockSlave() throws SerialException {
+        if (slave < 0 || LibC.C.flock(slave, LOCK_EX | LOCK_NB) != 0) {
+            throw new SerialException("flock on " + slavePath + " failed (errno " + Native.getLastError() + ")");
         }
     }
 
