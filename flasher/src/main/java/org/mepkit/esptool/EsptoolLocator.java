@@ -42,7 +42,7 @@ public final class EsptoolLocator {
     public Esptool locate(String explicitPath) throws InterruptedException {
         if (explicitPath != null) return probeOrFail(fileCandidate(Path.of(explicitPath), "--esptool"));
         String fromEnv = env.get("ESPTOOL");
-        if (fromEnv != null && !fromEnv.isBlank()) return probeOrFail(fileCandidate(Path.of(fromEnv), "$ESPTOOL"));
+        if (fromEnv != null && !fromEnv.isBlank()) return probeOrFail(envCandidate(fromEnv.strip()));
         for (Candidate c : candidates()) {
             Optional<Esptool> found = probe(c);
             if (found.isPresent()) return found.get();
@@ -92,6 +92,15 @@ public final class EsptoolLocator {
         }
         dirs.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
         return dirs;
+    }
+
+    /**
+     * {@code $ESPTOOL} is a path, or a command with its interpreter ({@code /usr/bin/python3 /x/esptool.py}):
+     * a value that is not an existing file but contains spaces is split at whitespace.
+     */
+    static Candidate envCandidate(String value) {
+        if (Files.isRegularFile(Path.of(value)) || !value.contains(" ")) return fileCandidate(Path.of(value), "$ESPTOOL");
+        return new Candidate(List.of(value.split("\\s+")), "$ESPTOOL");
     }
 
     private static Candidate fileCandidate(Path p, String via) {

@@ -41,6 +41,14 @@ class EsptoolLocatorTest {
     }
 
     @Test
+    void environmentVariableMayNameTheInterpreterToo() throws Exception {
+        FakeEsptool v4 = FakeEsptool.install(dir.resolve("v4"), "4.12.0", "ok", 0);
+        Esptool found = locator(Map.of("ESPTOOL", "/bin/sh  " + v4.executable())).locate(null);
+        assertEquals(List.of("/bin/sh", v4.executable().toString()), found.command());
+        assertEquals(new EsptoolVersion(4, 12, 0), found.version());
+    }
+
+    @Test
     void thenThePath() throws Exception {
         FakeEsptool v5 = FakeEsptool.install(dir.resolve("bin"), "5.3.1", "ok", 0);
         Esptool found = locator(Map.of("PATH", dir.resolve("nothing") + ":" + v5.executable().getParent())).locate(null);

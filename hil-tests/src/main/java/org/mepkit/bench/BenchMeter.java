@@ -5,7 +5,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mepkit.board.firmware.MepWire;
+import org.mepkit.mep.frame.Command;
+import org.mepkit.mep.frame.MepProtocolException;
+import org.mepkit.mep.frame.Request;
+import org.mepkit.mep.frame.ResponseCode;
+import org.mepkit.mep.frame.Responses;
+import org.mepkit.mep.key.MbkKey;
 
 /**
  * The meter the bench plays on the RS232 side: answers MEP requests from a table store,
@@ -13,6 +18,10 @@ import org.mepkit.board.firmware.MepWire;
  * "previous + 1" sequence numbers (answering 0x0C with the expected number otherwise,
  * mep-protocol.md §4.7) and records every request for the suite's assertions.
  * Pure: {@link #answer(byte[], long)} maps one request packet to the reply bytes (or none).
+ * Framing, digest and reply encoding are host's MEP codec ({@code org.mepkit.mep.frame}). It is not host's
+ * {@code VirtualMeter}: that one is a threaded server owning a serial line and a load model; this one is the
+ * bench's pure answer function fed by the bench's own MEP reader, recording every request with its board time
+ * and serving fixed {@link MeterValues} (partial reads past a table's end are zero-filled, as the suite expects).
  */
 public final class BenchMeter {
 
@@ -31,7 +40,7 @@ public final class BenchMeter {
             BT28 = 0x001C, BT52 = 0x0034, ET03 = 0x0803, ET11 = 0x080B, ET13 = 0x080D, ET50 = 0x0832,
             ET58 = 0x083A;
 
-    private final byte[] key;
+    private final MbkKey key;
     private final Map<Integer, byte[]> tables = new HashMap<>();
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean silent;
@@ -39,7 +48,7 @@ public final class BenchMeter {
     private final long firstExpectedSequence;
 
     public BenchMeter(String mepKey, MeterValues values, long firstExpectedSequence) {
-        this.key = MepWire.digestKey(mepKey);
+        this.key = MbkKey.of(mepKey);
         this.expectedSequence = firstExpectedSequence;
         this.firstExpectedSequence = firstExpectedSequence;
         values.fill(tables);
@@ -63,23 +72,24 @@ public final class BenchMeter {
 
     /** The reply to one request packet, or {@code null} when the meter stays silent. */
     public synchronized byte[] answer(byte[] packet, long atMillis) {
-        if (packet.length < 14) return null;
-        byte[] body = MepWire.bodyOf(packet);
-        long seq = MepWire.sequenceOf(packet);
-        boolean ok = MepWire.digestMatches(packet, key);
+        Request request;
+        try {
+            request = Request.decode(packet);
+        } catch (MepProtocolException | IllegalArgumentException e) {
+            return null;
+        }
+        byte[] body = request.body();
+        long seq = request.sequence();
+        boolean ok = Request.digestMatches(packet, key);
         if (silent) {
             seen.add(new Seen(atMillis, body, seq, ok, -1, packet.clone()));
             return null;
         }
         byte[] reply;
         if (!ok) {
-            reply = new byte[] {0x00, 0x01, 0x0B};
+            reply = Responses.failure(ResponseCode.AUTHENTICATION_FAILURE);
         } else if (seq != expectedSequence) {
-            reply = new byte[] {0x00, 0x05, 0x0C, 0, 0, 0, 0};
-            reply[3] = (byte) (expectedSequence >>> 24);
-            reply[4] = (byte) (expectedSequence >>> 16);
-            reply[5] = (byte) (expectedSequence >>> 8);
-            reply[6] = (byte) expectedSequence;
+            reply = Responses.sequenceResync(expectedSequence);
         } else {
             expectedSequence = (seq + 1) & 0xFFFFFFFFL;
             reply = serve(body);
@@ -89,31 +99,17 @@ public final class BenchMeter {
     }
 
     private byte[] serve(byte[] body) {
-        int cmd = body[0] & 0xFF;
+        Command command = Command.parse(body);
+        if (command instanceof Command.FullWrite write && write.table().id() == BT07) return Responses.data(new byte[0]);
         int table = body.length >= 3 ? ((body[1] & 0xFF) << 8) | (body[2] & 0xFF) : -1;
-        if (cmd == 0x40 && table == BT07) return ok(new byte[0]);
         byte[] data = tables.get(table);
-        if (data == null) return new byte[] {0x00, 0x01, 0x02};
-        if (cmd == 0x30 && body.length >= 3) return ok(data);
-        if (cmd == 0x3F && body.length >= 8) {
-            int offset = ((body[3] & 0xFF) << 16) | ((body[4] & 0xFF) << 8) | (body[5] & 0xFF);
-            int count = ((body[6] & 0xFF) << 8) | (body[7] & 0xFF);
-            byte[] slice = new byte[count];
-            for (int i = 0; i < count && offset + i < data.length; i++) slice[i] = data[offset + i];
-            return ok(slice);
+        if (data == null) return Responses.failure(ResponseCode.UNSUPPORTED_REQUEST);
+        if (command instanceof Command.FullRead) return Responses.data(data);
+        if (command instanceof Command.PartialRead read) {
+            byte[] slice = new byte[read.count()];
+            for (int i = 0; i < read.count() && read.offset() + i < data.length; i++) slice[i] = data[read.offset() + i];
+            return Responses.data(slice);
         }
-        return new byte[] {0x00, 0x01, 0x01};
-    }
-
-    private static byte[] ok(byte[] data) {
-        int l = 3 + data.length;
-        byte[] r = new byte[l + 2];
-        r[0] = (byte) (l >>> 8);
-        r[1] = (byte) l;
-        r[2] = 0x00;
-        r[3] = (byte) (data.length >>> 8);
-        r[4] = (byte) data.length;
-        System.arraycopy(data, 0, r, 5, data.length);
-        return r;
+        return Responses.failure(ResponseCode.UNRECOGNIZED_REQUEST);
     }
 }

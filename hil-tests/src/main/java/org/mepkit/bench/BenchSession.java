@@ -101,8 +101,8 @@ public final class BenchSession implements AutoCloseable {
 
     /** The firmware's first request after boot: BT52 full read, sequence 0, digested with the provisioned key. */
     byte[] firstRequest() {
-        return org.mepkit.board.firmware.MepWire.request(new byte[] {0x30, 0x00, 0x34, 0x02, 0x00}, 0,
-                org.mepkit.board.firmware.MepWire.digestKey(bench.provisionedKey()));
+        return new org.mepkit.mep.frame.Request(org.mepkit.mep.frame.Command.fullRead(org.mepkit.mep.table.TableId.BT52), 0)
+                .encode(org.mepkit.mep.key.MbkKey.of(bench.provisionedKey()));
     }
 
     private boolean linkCameUp(BenchMeter meter) {

@@ -3,7 +3,10 @@ package org.mepkit.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import org.mepkit.board.firmware.MepWire;
+import org.mepkit.mep.frame.Command;
+import org.mepkit.mep.frame.Request;
+import org.mepkit.mep.key.MbkKey;
+import org.mepkit.mep.table.TableId;
 import org.mepkit.diag.Jig;
 import org.mepkit.diag.Trial;
 import org.mepkit.serial.SerialException;
@@ -32,7 +35,7 @@ public final class BoardJig implements Jig {
         this.bench = bench;
         this.line = meterSide;
         this.usePower = bench.power().isPresent();
-        this.expected = MepWire.request(new byte[] {0x30, 0x00, 0x34, 0x02, 0x00}, 0, MepWire.digestKey(bench.provisionedKey()));
+        this.expected = new Request(Command.fullRead(TableId.BT52), 0).encode(MbkKey.of(bench.provisionedKey()));
     }
 
     @Override

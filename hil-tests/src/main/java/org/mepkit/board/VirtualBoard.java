@@ -21,8 +21,9 @@ import org.mepkit.board.rom.SessionEnd;
 import org.mepkit.esp.partition.Partition;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.board.firmware.FirmwareModel;
-import org.mepkit.board.pty.PtyLine;
-import org.mepkit.board.pty.SocatPair;
+import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyMasterLine;
+import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
@@ -42,9 +43,8 @@ public final class VirtualBoard implements AutoCloseable {
 
     private final BoardOptions options;
     private final ScaledTicker ticker;
-    private final SocatPair consolePair;
     private final SocatPair mepPair;
-    private final SerialLine console;
+    private final PtyMasterLine console;
     private final SerialLine mep;
     private final Transceiver transceiver;
     private final DashServer http;
@@ -63,6 +63,7 @@ public final class VirtualBoard implements AutoCloseable {
     private long bootLoopAtMillis = -1;
     private String lastBootProblem;
     private RomLoader loader;
+    private long consoleHangups;
     private final VirtualFlash flash;
     private final ChipIdentity chip = ChipIdentity.defaultEsp32();
 
@@ -78,19 +79,25 @@ public final class VirtualBoard implements AutoCloseable {
         this.garbage = new Random(options.seed() ^ 0x5EEDL);
         java.nio.file.Files.createDirectories(options.directory());
         this.flash = VirtualFlash.open(options.flashFile() != null ? options.flashFile() : options.directory().resolve("flash.bin"));
-        SocatPair c = null;
+        // The console is a pty whose master the board holds: a host closing the port is seen here (a hang-up),
+        // which a socat pair would hide; the loader resets on it as a real chip's auto-reset would.
+        PtyMasterLine c = PtyMasterLine.open(LineSettings.CONSOLE);
+        c.releaseSlave();
         SocatPair m = null;
         try {
-            c = SocatPair.start(options.directory(), "board-console", "console");
             m = SocatPair.start(options.directory(), "board-mep", "meter");
-            this.console = PtyLine.open(c.pathA(), LineSettings.CONSOLE);
-            this.mep = PtyLine.open(m.pathA(), LineSettings.MEP);
+            this.mep = JscPorts.open(m.pathA().toString(), LineSettings.MEP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+            if (m != null) m.close();
+            throw new IOException("interrupted while starting the meter-side ptys", e);
         } catch (IOException e) {
-            if (c != null) c.close();
+            c.close();
             if (m != null) m.close();
             throw e;
         }
-        this.consolePair = c;
+        this.console = c;
         this.mepPair = m;
         this.http = new DashServer(() -> {
             FirmwareModel current = currentModel();
@@ -110,11 +117,11 @@ public final class VirtualBoard implements AutoCloseable {
     }
 
     public String consolePath() {
-        return consolePair.pathB();
+        return console.slavePath();
     }
 
     public String meterPath() {
-        return mepPair.pathB();
+        return mepPair.pathB().toString();
     }
 
     public URI url() {
@@ -260,21 +267,43 @@ public final class VirtualBoard implements AutoCloseable {
         return FirmwareConfig.factory();
     }
 
+    /**
+     * Runs the ROM loader on the console until the board leaves download mode. {@code REBOOT} (the stub's
+     * reboot request) is a software reset: straps are not re-latched, so with J7 fitted the chip prints the
+     * download-mode banner with {@code SW_RESET} and serves again; only {@code RUN_USER_CODE} boots the app
+     * from flash. A host closing its end of the console ({@code HOST_CLOSED}) resets the loader state, as the
+     * auto-reset circuit of a real board would, and the loader serves the next host from ROM mode.
+     */
     private void startLoader() {
         RomLoader l = new RomLoader(flash, chip);
         loader = l;
         Thread t = new Thread(() -> {
             try {
-                SessionEnd end = l.serve(console);
-                if (end == SessionEnd.REBOOT || end == SessionEnd.RUN_USER_CODE) {
+                while (true) {
+                    SessionEnd end = l.serve(console);
                     synchronized (VirtualBoard.this) {
-                        if (loader == l && powered) {
-                            resetReason = ResetReason.SW_RESET;
-                            boolean jumper = programJumper;
-                            programJumper = false;
-                            bootLocked();
-                            programJumper = jumper;
+                        if (loader != l || !powered) return;
+                        if (end == SessionEnd.STOPPED) return;
+                        if (end == SessionEnd.HOST_CLOSED) {
+                            l.reset();
+                            consoleHangups++;
                         }
+                    }
+                    if (end == SessionEnd.HOST_CLOSED) {
+                        if (!awaitConsoleReopen(l)) return;
+                        continue;
+                    }
+                    synchronized (VirtualBoard.this) {
+                        resetReason = ResetReason.SW_RESET;
+                        if (end == SessionEnd.REBOOT && programJumper) {
+                            RomBanner.downloadMode(chip, resetReason).forEach(this::println);
+                            continue;
+                        }
+                        boolean jumper = programJumper;
+                        programJumper = false;
+                        bootLocked();
+                        programJumper = jumper;
+                        return;
                     }
                 }
             } catch (InterruptedException e) {
@@ -283,6 +312,26 @@ public final class VirtualBoard implements AutoCloseable {
         }, "board-rom-loader");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * How many times the loader saw the host close the console (each one a loader reset). The board notices a
+     * close within a scheduling delay; a host that reopens faster than that may find the previous state.
+     */
+    public synchronized long consoleHangups() {
+        return consoleHangups;
+    }
+
+    /** Waits (bounded steps) until a host opens the console again; false when the loader was replaced or stopped. */
+    private boolean awaitConsoleReopen(RomLoader l) throws InterruptedException {
+        while (running) {
+            synchronized (this) {
+                if (loader != l || !powered) return false;
+            }
+            if (console.hostConnected()) return true;
+            Thread.sleep(10);
+        }
+        return false;
     }
 
     /** Why the last boot did not start a firmware model (a boot loop, an unknown app), if it did not. */
@@ -405,8 +454,12 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** Pulls both USB adapters at once: the console and meter ports vanish. */
     public void unplugPorts() {
-        consolePair.unplug();
-        mepPair.unplug();
+        console.unplug();
+        try {
+            mepPair.unplug();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -428,7 +481,6 @@ public final class VirtualBoard implements AutoCloseable {
         flash.close();
         console.close();
         mep.close();
-        consolePair.close();
         mepPair.close();
     }
 }

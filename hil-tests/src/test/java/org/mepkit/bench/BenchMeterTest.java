@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
-import org.mepkit.board.firmware.MepWire;
+import org.mepkit.mep.frame.Request;
+import org.mepkit.mep.key.MbkKey;
 import org.mepkit.util.Hex;
 
 /** The meter the bench plays: sequence rule, digest check, table slices. */
@@ -15,7 +16,7 @@ class BenchMeterTest {
     final BenchMeter meter = new BenchMeter(KEY, MeterValues.sample(), 5);
 
     byte[] request(String body, long seq, String key) {
-        return MepWire.request(Hex.parse(body), seq, MepWire.digestKey(key));
+        return new Request(Hex.parse(body), seq).encode(MbkKey.of(key));
     }
 
     @Test

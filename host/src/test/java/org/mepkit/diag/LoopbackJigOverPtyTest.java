@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.sim.max3232.Max3232Bridge;
 import org.mepkit.sim.max3232.Max3232Model;
@@ -25,7 +26,7 @@ class LoopbackJigOverPtyTest {
     @Test
     void aGenuineChipIsGoodOverARealLine() throws Exception {
         Max3232Model chip = new Max3232Model(Max3232Profile.GENUINE, 1, SystemTicker.INSTANCE);
-        try (SocatPair pair = SocatPair.start();
+        try (SocatPair pair = PtyTesting.socatPair();
              SerialLine host = JscPorts.open(pair.pathA().toString(), LineSettings.MEP);
              SerialLine chipSide = JscPorts.open(pair.pathB().toString(), LineSettings.MEP);
              Max3232Bridge bridge = Max3232Bridge.loopback(chip, chipSide)) {
@@ -41,7 +42,7 @@ class LoopbackJigOverPtyTest {
     @Test
     void thePortVanishingMidDiagnosisKeepsEveryTrialDone() throws Exception {
         Max3232Model chip = new Max3232Model(Max3232Profile.FLAKY, 2, SystemTicker.INSTANCE);
-        try (SocatPair pair = SocatPair.start();
+        try (SocatPair pair = PtyTesting.socatPair();
              SerialLine host = JscPorts.open(pair.pathA().toString(), LineSettings.MEP);
              SerialLine chipSide = JscPorts.open(pair.pathB().toString(), LineSettings.MEP);
              Max3232Bridge bridge = Max3232Bridge.loopback(chip, chipSide)) {

@@ -13,6 +13,7 @@ import org.mepkit.power.RecordingOutputLine;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.sim.max3232.Max3232Bridge;
 import org.mepkit.sim.max3232.Max3232Model;
@@ -48,7 +49,7 @@ class RecoveryOverPtyTest {
         long seed = faultySeed(profile);
         Max3232Model chip = new Max3232Model(profile, seed, SystemTicker.INSTANCE);
         List<RecoveryEvent> events = new CopyOnWriteArrayList<>();
-        try (SocatPair pair = SocatPair.start();
+        try (SocatPair pair = PtyTesting.socatPair();
              SerialLine host = JscPorts.open(pair.pathA().toString(), LineSettings.MEP);
              SerialLine chipSide = JscPorts.open(pair.pathB().toString(), LineSettings.MEP);
              Max3232Bridge bridge = Max3232Bridge.loopback(chip, chipSide)) {

@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.image.ImageBuilder;
 import org.mepkit.esp.partition.DefaultPartitionTables;
 import org.mepkit.esp.partition.PartitionTableCodec;
 import org.mepkit.esptool.BootMode;
+import org.mepkit.esptool.Esptool;
+import org.mepkit.esptool.EsptoolException;
 import org.mepkit.esptool.EsptoolLocator;
 import org.mepkit.esptool.EsptoolRunner;
 import org.mepkit.esptool.FakeEsptool;
@@ -38,10 +41,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mep perf flash}: wall time of mep's flashing step (image checks, esptool run with output
  * parsing) against the same esptool argv run directly with its output discarded. Uses the fake
- * esptool (real v5 output, a fixed delay per 16 KiB block) until a virtual board exists.
+ * esptool (real v5 output, a fixed delay per 16 KiB block), or with {@code --port} a real esptool
+ * (found like {@code mep flash} finds it) against a board waiting in its ROM loader, e.g. the console
+ * of {@code mep board emulate --download-mode}.
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
-        description = "Time mep flash against the same esptool invocation run directly (fake esptool); prints direct_s, mep_s, ratio.")
+        description = {"Time mep flash against the same esptool invocation run directly; prints direct_s, mep_s, ratio.",
+                "Fake esptool by default; with --port, a real esptool against a board in download mode",
+                "(e.g. the console of 'mep board emulate --download-mode')."})
 public final class PerfFlashCommand implements Callable<Integer> {
 
     @Spec
@@ -62,6 +69,12 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Option(names = "--esptool-version", paramLabel = "V", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
     String version;
 
+    @Option(names = "--port", paramLabel = "PATH", description = "A board waiting in its ROM loader (J7 fitted): time a real esptool against it.")
+    String port;
+
+    @Option(names = "--esptool", paramLabel = "PATH", description = "With --port: the esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
+    String esptoolPath;
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("mep-perf-flash");
@@ -75,15 +88,25 @@ public final class PerfFlashCommand implements Callable<Integer> {
     }
 
     private int measure(Path dir) throws Exception {
-        FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelayMs / 1000.0);
         Path bl = write(dir, "bootloader.bin", ImageBuilder.bootloader().build());
         Path table = write(dir, "partitions.bin", PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
         Path app = write(dir, "app.bin", ImageBuilder.app().codeBytes(appKib * 1024).build());
         List<FlashRegion> regions = List.of(new FlashRegion(0x1000, bl), new FlashRegion(0x8000, table), new FlashRegion(0x10000, app));
-        FlashSettings settings = new FlashSettings("/dev/null", 460800, BootMode.MANUAL, 7, false, Duration.ZERO, dir.resolve("logs"));
+        FlashSettings settings = new FlashSettings(port == null ? "/dev/null" : port, 460800, BootMode.MANUAL, port == null ? 7 : 3,
+                false, Duration.ZERO, dir.resolve("logs"));
 
         long t0 = System.nanoTime();
-        var esptool = new EsptoolLocator(ProcessLauncher.SYSTEM, Map.of(), dir).locate(fake.executable().toString());
+        Esptool esptool;
+        if (port == null) {
+            FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelayMs / 1000.0);
+            esptool = new EsptoolLocator(ProcessLauncher.SYSTEM, Map.of(), dir).locate(fake.executable().toString());
+        } else {
+            try {
+                esptool = EsptoolLocator.system().locate(esptoolPath);
+            } catch (EsptoolException e) {
+                throw new MepException(e.problem().exitCode(), e.actionableMessage());
+            }
+        }
         double locateS = (System.nanoTime() - t0) / 1e9;
         FlashJob job = new FlashJob(new EsptoolRunner(ProcessLauncher.SYSTEM, Duration.ofMinutes(10)), esptool, null, SystemTicker.INSTANCE);
         FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir);
@@ -110,8 +133,13 @@ public final class PerfFlashCommand implements Callable<Integer> {
         result.put("ratio", round(m / d));
         result.put("target_ratio", 1.03);
         result.put("runs", runs);
-        result.put("esptool", "fake " + version);
-        result.put("block_delay_ms", blockDelayMs);
+        if (port == null) {
+            result.put("esptool", "fake " + version);
+            result.put("block_delay_ms", blockDelayMs);
+        } else {
+            result.put("esptool", esptool.describe());
+            result.put("port", port);
+        }
         result.put("image_bytes", Files.size(bl) + Files.size(table) + Files.size(app));
         result.put("locate_s", round(locateS));
         PrintWriter out = spec.commandLine().getOut();
@@ -129,7 +157,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
         long a = System.nanoTime();
         Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (p.waitFor() != 0) throw new IllegalStateException("direct esptool run failed");
+        if (p.waitFor() != 0) throw new MepException(ExitCodes.TOOL, "the direct esptool run failed (exit " + p.exitValue() + "): " + String.join(" ", argv));
         return (System.nanoTime() - a) / 1e9;
     }
 
@@ -137,7 +165,11 @@ public final class PerfFlashCommand implements Callable<Integer> {
     private static double timeMep(FlashPlanner planner, List<FlashRegion> regions, FlashJob job, FlashSettings settings) throws Exception {
         long b = System.nanoTime();
         FlashPlan plan = planner.plan(new FlashSource.Pairs(regions), null, List.of());
-        job.run(plan, settings, List.of(), e -> { }, () -> { });
+        try {
+            job.run(plan, settings, List.of(), e -> { }, () -> { });
+        } catch (EsptoolException e) {
+            throw new MepException(e.problem().exitCode(), "mep's esptool run failed: " + e.actionableMessage());
+        }
         return (System.nanoTime() - b) / 1e9;
     }
 

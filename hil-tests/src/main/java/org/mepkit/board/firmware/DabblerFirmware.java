@@ -4,7 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Random;
+import org.mepkit.mep.frame.Request;
+import org.mepkit.mep.frame.Wire;
+import org.mepkit.mep.key.MbkKey;
 import org.mepkit.power.OutputLine;
+import org.mepkit.util.Hex;
 import org.mepkit.power.PowerException;
 import org.mepkit.recovery.RecoveryMachine;
 import org.mepkit.recovery.RecoveryPolicy;
@@ -68,7 +72,7 @@ public final class DabblerFirmware implements FirmwareModel {
     private final FirmwareConfig config;
     private final Random garbage;
     private final long bootNanos;
-    private final byte[] key;
+    private final MbkKey key;
 
     private final Entry[] ring = new Entry[RING];
     private int writeIndex;
@@ -118,7 +122,7 @@ public final class DabblerFirmware implements FirmwareModel {
         this.config = config;
         this.garbage = garbage;
         this.bootNanos = ticker.nanoTime();
-        this.key = MepWire.digestKey(config.mepKey());
+        this.key = MbkKey.of(config.mepKey());
         for (int i = 0; i < RING; i++) ring[i] = new Entry();
     }
 
@@ -272,7 +276,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 awaitingReply = false;
                 probe = null;
                 io.println("RS3232 reset. Dropping buffer with this contents:");
-                io.println(MepWire.dump(rx, rxLen));
+                io.println(dump(rx, rxLen));
             }
             rxLen = 0;
             io.mepRead(BUFFER);
@@ -286,7 +290,7 @@ public final class DabblerFirmware implements FirmwareModel {
         receive(now);
         if (state == RecoveryState.PROBE_DUE && !awaitingReply) {
             if (machine.policy().probe() == RecoveryPolicy.Probe.CHEAP_REQUEST) {
-                probe = MepWire.request(BT52, sequence, key);
+                probe = new Request(BT52, sequence).encode(key);
                 sequence = (sequence + 1) & 0xFFFFFFFFL;
                 io.println("Transmitting recovery probe");
                 io.mepWrite(probe);
@@ -305,7 +309,7 @@ public final class DabblerFirmware implements FirmwareModel {
         if (!complete()) return;
         int len = packetLength();
         int code = len >= 3 ? rx[2] & 0xFF : -1;
-        if (code == 0x0C && len >= 7) sequence = MepWire.u32(rx, 3);
+        if (code == 0x0C && len >= 7) sequence = Wire.u32be(rx, 3);
         rxLen = 0;
         probe = null;
         machine.onGoodReply();
@@ -317,7 +321,7 @@ public final class DabblerFirmware implements FirmwareModel {
         io.println("Setting RS3232 pin 0");
         io.setMax3232Powered(false);
         io.println("RS3232 reset 1/2. Dropping buffer with this contents:");
-        io.println(MepWire.dump(rx, rxLen));
+        io.println(dump(rx, rxLen));
         rxLen = 0;
         awaitingReply = false;
         delay(1000, () -> {
@@ -329,7 +333,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 delay(1000, () -> {
                     byte[] got = io.mepRead(BUFFER);
                     io.println("RS3232 reset 2/2. Dropping buffer with this contents:");
-                    io.println(MepWire.dump(got, got.length));
+                    io.println(dump(got, got.length));
                     rxLen = 0;
                     send(now());
                 });
@@ -358,7 +362,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 storeResponse(Arrays.copyOf(rx, rxLen));
                 io.println("Error: Input buffer overflow. InputBufferLength: " + rxLen
                         + " Dropping buffer with this contents:");
-                io.println(MepWire.dump(rx, rxLen));
+                io.println(dump(rx, rxLen));
                 rxLen = 0;
                 return;
             }
@@ -374,7 +378,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 storeResponse(Arrays.copyOf(rx, rxLen));
                 io.println("Error: InputBufferLength: " + rxLen
                         + ", got this reply from the meter, but did not expect one:");
-                io.println(MepWire.dump(rx, rxLen));
+                io.println(dump(rx, rxLen));
                 rxLen = 0;
             }
         } else if (!awaitingReply && now - lastByteMs > GARBAGE_IDLE_MS) {
@@ -387,7 +391,7 @@ public final class DabblerFirmware implements FirmwareModel {
             }
             io.println("Error: InputBufferLength: " + rxLen
                     + ", got this garbage from the meter, but did not expect a package:");
-            io.println(MepWire.dump(rx, rxLen));
+            io.println(dump(rx, rxLen));
             rxLen = 0;
         }
     }
@@ -418,9 +422,9 @@ public final class DabblerFirmware implements FirmwareModel {
         Entry entry = ring[index];
         entry.reply = reply;
         int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
-        byte[] body = MepWire.bodyOf(entry.request);
+        byte[] body = Request.decode(entry.request).body();
         if (code == 0x0C && reply.length >= 7) {
-            sequence = MepWire.u32(reply, 3);
+            sequence = Wire.u32be(reply, 3);
             queueRequest(body, entry.followUp);
         } else if (code == 0x04 && isBt07Write(body)) {
             byte[] again = body.clone();
@@ -504,7 +508,7 @@ public final class DabblerFirmware implements FirmwareModel {
         int index = writeIndex;
         Entry e = new Entry();
         e.queuedAt = now();
-        e.request = MepWire.request(body, sequence, key);
+        e.request = new Request(body, sequence).encode(key);
         e.followUp = followUp;
         sequence = (sequence + 1) & 0xFFFFFFFFL;
         ring[index] = e;
@@ -557,5 +561,10 @@ public final class DabblerFirmware implements FirmwareModel {
         io.println("Serving web request: GetDashDataWS with Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh="
                 + dash.revActWh);
         return dash.json(now());
+    }
+
+    /** Firmware hex dump: {@code 0x} then uppercase pairs, no separators. */
+    static String dump(byte[] b, int len) {
+        return "0x" + Hex.upper(Arrays.copyOf(b, len));
     }
 }

@@ -47,15 +47,15 @@ public final class DashData {
     /** Returns true when decoded (the firmware then logs two lines). */
     boolean decodeBt23(byte[] data, int len) {
         if (len <= a23 + 8) return false;
-        fwdActWh = MepWire.s32le(data, a23) & 0xFFFFFFFFL;
-        revActWh = MepWire.s32le(data, a23 + 4) & 0xFFFFFFFFL;
+        fwdActWh = org.mepkit.mep.frame.Wire.s32le(data, a23) & 0xFFFFFFFFL;
+        revActWh = org.mepkit.mep.frame.Wire.s32le(data, a23 + 4) & 0xFFFFFFFFL;
         return true;
     }
 
     void decodeBt28(byte[] data, int len) {
         int base = ((a28 + 4) * presentDemands) & 0xFF;
         if (len <= base + 216) return;
-        for (int k = 0; k < 55; k++) present[k] = MepWire.s32le(data, base + 4 * k);
+        for (int k = 0; k < 55; k++) present[k] = org.mepkit.mep.frame.Wire.s32le(data, base + 4 * k);
     }
 
     void decodeBt52(byte[] data, int len, long nowMillis) {

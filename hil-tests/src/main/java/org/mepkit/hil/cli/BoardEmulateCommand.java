@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep board emulate}: a virtual ESP32-MEP board until Ctrl-C. */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
         description = {"Run a virtual ESP32-MEP board and print its port paths: the console (J5, 115200) and the",
-                "meter side of its MEP port (J6, 9600). Its 4 MB flash is kept in a file. Runs until Ctrl-C."})
+                "meter side of its MEP port (J6, 9600). Its 4 MB flash is kept in a file. Runs until Ctrl-C.",
+                "Lines on stdin work the board's controls: j7-on, j7-off, power-on, power-off, power-cycle, reset",
+                "(e.g. after 'mep flash': j7-off then power-cycle boots the flashed app)."})
 public final class BoardEmulateCommand implements Callable<Integer> {
 
     @Spec
@@ -86,8 +88,9 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             o.println("flash file: " + board.flash().path().map(Path::toString).orElse("(memory)"));
             o.println("MAX3232: " + profile.name() + (downloadMode ? ", J7 fitted: ROM download mode" : ""));
             board.bootProblem().ifPresent(p -> o.println("boot: " + p));
-            o.println("running; Ctrl-C stops the board");
+            o.println("running; Ctrl-C stops the board; commands on stdin: " + String.join(", ", BoardConsoleCommands.NAMES));
             o.flush();
+            BoardConsoleCommands.start(board, System.in, o);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 board.close(); // stops socat so no pty is left behind

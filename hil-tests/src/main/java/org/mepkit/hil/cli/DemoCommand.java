@@ -1,7 +1,5 @@
 package org.mepkit.hil.cli;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.mepkit.bench.Bench;
 import org.mepkit.bench.VirtualBenchFactory;
-import org.mepkit.board.BoardImages;
 import org.mepkit.board.BoardOptions;
 import org.mepkit.board.VirtualBoard;
-import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.diag.ChipDiagnosis;
+import org.mepkit.esptool.Esptool;
+import org.mepkit.esptool.EsptoolException;
+import org.mepkit.esptool.EsptoolLocator;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
@@ -50,6 +48,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max3232", defaultValue = "flaky", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
     String max3232;
 
+    @Option(names = "--esptool", paramLabel = "PATH", description = "the esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO; none: images go straight into the virtual flash)")
+    String esptoolPath;
+
+    EsptoolLocator locator = EsptoolLocator.system();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -67,30 +70,26 @@ public final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(flashFile);
 
         o.println("1/4 virtual ESP32-MEP board, " + profile.name() + " MAX3232 (seed " + seed + ")");
-        Path images = Files.createDirectories(work.resolve("images"));
-        Files.write(images.resolve("bootloader.bin"), BoardImages.bootloader());
-        Files.write(images.resolve("partitions.bin"), BoardImages.partitionTable());
-        Files.write(images.resolve("nvs.bin"), BoardImages.nvs(VirtualBenchFactory.DEFAULT_NVS));
-        Files.write(images.resolve("app.bin"), BoardImages.app(DabblerFirmware.PROJECT));
+        Optional<Esptool> esptool = locateEsptool(o);
         String flashedBy;
+        String bootCheck;
         try (VirtualBoard board = VirtualBoard.create(new BoardOptions(work.resolve("board"), 20, profile, seed, flashFile))) {
             o.println("    console " + board.consolePath() + ", meter side " + board.meterPath());
             o.println("2/4 flash + provision (bootloader 0x1000, partition table 0x8000, NVS 0x9000, dabbler app 0x10000)");
             o.flush();
-            Optional<String> esptool = findEsptool();
-            if (esptool.isPresent()) {
-                board.setProgramJumper(true);
-                board.powerOn();
-                flashedBy = flashWithEsptool(esptool.get(), board.consolePath(), images);
-                board.setProgramJumper(false);
-                board.powerOff();
-            } else {
-                BoardImages.provision(board.flash(), DabblerFirmware.PROJECT, VirtualBenchFactory.DEFAULT_NVS);
-                flashedBy = "esptool not found on PATH: esptool was NOT used; the same images were written straight into the virtual flash";
-            }
+            DemoFlasher flasher = new DemoFlasher(board, work, out.resolve("boot-logs"), VirtualBenchFactory.DEFAULT_NVS);
+            DemoFlasher.Result flashed = esptool.isPresent()
+                    ? flasher.withEsptool(esptool.get(), o)
+                    : flasher.straightIntoFlash();
+            flashedBy = flashed.summary();
             o.println("    " + flashedBy);
+            flashed.esptoolTail().forEach(l -> o.println("    esptool: " + l));
+            bootCheck = flashed.bootVerdict() + (flashed.bootPassed() ? "" : " (FAILED)")
+                    + (flashed.bootLogFile() == null ? "" : ", boot log (redacted): " + flashed.bootLogFile());
+            o.println("    boot check: " + bootCheck);
             board.flash().flush();
         }
+        deleteTree(work); // the NVS image in it holds the provisioned secrets
         factory.fromFlash(flashFile);
 
         o.println("3/4 HIL bench (the host plays the meter; board clock x20)");
@@ -113,6 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.println("== mep demo summary ==");
         o.println("board:     virtual ESP32-MEP, dabbler firmware model, " + profile.name() + " MAX3232");
         o.println("flashing:  " + flashedBy);
+        o.println("boot:      " + bootCheck);
         o.println("bench:     " + suite.summaryLine());
         suite.tests().stream().filter(t -> t.status() != org.mepkit.hil.run.TestOutcome.Status.PASSED)
                 .forEach(t -> o.println("           " + t.status() + " " + t.group() + ": " + t.name() + " - " + t.message()));
@@ -130,31 +130,24 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Optional<String> findEsptool() {
-        String path = System.getenv("PATH");
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(File.pathSeparator)) {
-            for (String name : List.of("esptool", "esptool.py")) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) return Optional.of(p.toString());
+    /** The flasher's locator ({@code --esptool}, {@code $ESPTOOL}, PATH, python3 -m esptool, Arduino, PlatformIO). */
+    private Optional<Esptool> locateEsptool(PrintWriter o) throws InterruptedException {
+        try {
+            return Optional.of(locator.locate(esptoolPath));
+        } catch (EsptoolException e) {
+            if (esptoolPath != null || (System.getenv("ESPTOOL") != null && !System.getenv("ESPTOOL").isBlank())) {
+                throw new MepException(e.problem().exitCode(), e.actionableMessage());
             }
+            o.println("    " + e.getMessage());
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
-    private static String flashWithEsptool(String esptool, String port, Path images) throws IOException, InterruptedException {
-        List<String> cmd = List.of(esptool, "--chip", "esp32", "--port", port, "--baud", "115200", "--before", "no_reset",
-                "--after", "no_reset", "write_flash", "0x1000", images.resolve("bootloader.bin").toString(),
-                "0x8000", images.resolve("partitions.bin").toString(), "0x9000", images.resolve("nvs.bin").toString(),
-                "0x10000", images.resolve("app.bin").toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(images.resolve("esptool.log").toFile()).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new MepException(ExitCodes.TOOL, esptool + " did not finish within 90 s (log: " + images.resolve("esptool.log") + ")");
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp folder left behind is harmless; the OS cleans /tmp
         }
-        if (p.exitValue() != 0) {
-            throw new MepException(ExitCodes.TOOL, esptool + " failed with exit " + p.exitValue() + " (log: " + images.resolve("esptool.log") + ")");
-        }
-        return "flashed with " + esptool + " through the board's ROM loader (log " + images.resolve("esptool.log") + ")";
     }
 }

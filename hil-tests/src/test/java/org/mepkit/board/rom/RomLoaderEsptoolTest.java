@@ -33,6 +33,7 @@ import org.mepkit.esp.partition.PartitionTableCodec;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.time.SystemTicker;
 
@@ -52,7 +53,7 @@ class RomLoaderEsptoolTest {
     private volatile boolean running = true;
     private VirtualFlash flash;
     private RomLoader loader;
-    private PtyMasterLine pty;
+    private org.mepkit.serial.pty.PtyMasterLine pty;
 
     @BeforeAll
     void startBoard() throws Exception {
@@ -60,7 +61,7 @@ class RomLoaderEsptoolTest {
         if (esptool == null) return;   // every test is skipped with the reason, see requireEsptool()
         flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
         loader = new RomLoader(flash, ChipIdentity.defaultEsp32());
-        pty = PtyMasterLine.open();
+        pty = org.mepkit.serial.pty.PtyMasterLine.open(org.mepkit.serial.LineSettings.CONSOLE);
         pty.releaseSlave();   // from now on each esptool run's close is a hang-up on the master: a reset
         board.submit(() -> {
             while (running) {
@@ -187,7 +188,7 @@ class RomLoaderEsptoolTest {
     @Test
     void withoutAResetBetweenRunsEsptoolFindsTheStubStillRunning() throws Exception {
         // on a socat pair the board cannot see the port close (as with a chip esptool cannot reset)
-        try (SocatPair socat = SocatPair.start();
+        try (SocatPair socat = PtyTesting.socatPair();
              SerialLine boardEnd = JscPorts.open(socat.pathB().toString(), LineSettings.CONSOLE)) {
             RomLoader second = new RomLoader(VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE), ChipIdentity.defaultEsp32());
             ExecutorService other = Executors.newSingleThreadExecutor();

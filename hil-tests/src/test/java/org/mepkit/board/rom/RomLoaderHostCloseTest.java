@@ -14,6 +14,7 @@ import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyMasterLine;
 
 /** A host closing a real pty ends the session and puts the loader back into ROM state, as a chip reset would. */
 class RomLoaderHostCloseTest {
@@ -32,7 +33,7 @@ class RomLoaderHostCloseTest {
 
     @Test
     void closingThePortMeansResetAndTheNextHostMeetsTheRom() throws Exception {
-        pty = PtyMasterLine.open();
+        pty = PtyMasterLine.open(LineSettings.CONSOLE);
         SerialLine host = JscPorts.open(pty.slavePath(), LineSettings.CONSOLE);
         pty.releaseSlave();
         Future<SessionEnd> session = board.submit(() -> loader.serve(pty));

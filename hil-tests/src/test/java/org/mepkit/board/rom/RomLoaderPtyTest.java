@@ -18,6 +18,7 @@ import org.mepkit.esp.rom.Esp32Rom;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 
 /**
@@ -39,7 +40,7 @@ class RomLoaderPtyTest {
 
     @BeforeEach
     void start() throws Exception {
-        pair = SocatPair.start();
+        pair = PtyTesting.socatPair();
         flash = VirtualFlash.open(dir.resolve("flash.bin"));
         loader = new RomLoader(flash, ChipIdentity.defaultEsp32());
         boardSide = JscPorts.open(pair.pathB().toString(), LineSettings.CONSOLE);

@@ -48,6 +48,15 @@ class HilCommandsTest {
     }
 
     @Test
+    void demoWithAnEsptoolThatIsNotThereStopsWithOneLineBeforeTouchingTheBoard() {
+        int code = run("demo", "--esptool", dir.resolve("no-esptool").toString(), "--out", dir.resolve("demo").toString());
+        assertEquals(7, code, out + "\n" + err);
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(!Files.exists(dir.resolve("demo").resolve("virtual-flash.bin")), "no board was started");
+    }
+
+    @Test
     void aMissingBenchConfigIsBadInput() {
         assertEquals(3, run("bench", "--config", dir.resolve("missing.yaml").toString()));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());

@@ -6,7 +6,7 @@ import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.perf.PollBenchmark;
-import org.mepkit.perf.SocatPtyPair;
+import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.sim.meter.MeterProfile;
 
@@ -48,9 +48,9 @@ public final class PerfPollCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
         PollBenchmark.Result result;
-        try (SocatPtyPair ptys = SocatPtyPair.start()) {
-            result = PollBenchmark.run(JscPorts::open, ptys.a().toString(), ptys.b().toString(), profile, warmup, cycles);
-        } catch (SocatPtyPair.SocatUnavailableException e) {
+        try (SocatPair ptys = SocatPair.start()) {
+            result = PollBenchmark.run(JscPorts::open, ptys.pathA().toString(), ptys.pathB().toString(), profile, warmup, cycles);
+        } catch (SocatPair.SocatUnavailableException e) {
             throw new MepException(ExitCodes.TOOL, e.getMessage());
         }
         var out = spec.commandLine().getOut();

@@ -19,6 +19,7 @@ import org.mepkit.cli.spi.CommandContribution;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +113,7 @@ class DiagnoseChipCommandTest {
 
     @Test
     void dtrOnAPtyIsNoPowerSwitch() throws Exception {
-        try (SocatPair pair = SocatPair.start()) {
+        try (SocatPair pair = PtyTesting.socatPair()) {
             assertEquals(7, run("--port", pair.pathA().toString(), "--power", "dtr", "--report-dir", dir.toString()));
         }
         String message = err.toString().strip();

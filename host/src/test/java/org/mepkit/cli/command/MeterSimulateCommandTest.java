@@ -28,6 +28,7 @@ import org.mepkit.mep.key.MbkKey;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.time.SystemTicker;
 
@@ -44,7 +45,7 @@ class MeterSimulateCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        ptys = SocatPair.start();
+        ptys = PtyTesting.socatPair();
     }
 
     @AfterEach

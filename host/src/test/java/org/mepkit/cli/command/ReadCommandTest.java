@@ -21,6 +21,7 @@ import org.mepkit.mep.key.MbkKey;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.sim.meter.MeterProfile;
 import org.mepkit.sim.meter.VirtualMeter;
@@ -43,7 +44,7 @@ class ReadCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        ptys = SocatPair.start();
+        ptys = PtyTesting.socatPair();
     }
 
     @AfterEach

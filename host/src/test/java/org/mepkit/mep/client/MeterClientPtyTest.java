@@ -14,6 +14,7 @@ import org.mepkit.mep.table.PresentValue;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.sim.meter.MeterProfile;
 import org.mepkit.sim.meter.VirtualMeter;
@@ -35,7 +36,7 @@ class MeterClientPtyTest {
 
     @BeforeEach
     void open() throws Exception {
-        ptys = SocatPair.start();
+        ptys = PtyTesting.socatPair();
         meterLine = JscPorts.open(ptys.pathA().toString(), LineSettings.MEP);
         hostLine = JscPorts.open(ptys.pathB().toString(), LineSettings.MEP);
     }

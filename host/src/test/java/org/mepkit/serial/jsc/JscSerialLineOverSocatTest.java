@@ -19,6 +19,7 @@ import org.mepkit.serial.PortBusyException;
 import org.mepkit.serial.PortDisconnectedException;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
+import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 
 /** Two jSerialComm lines joined by a socat null modem, each opened by path like a real port. */
@@ -30,7 +31,7 @@ class JscSerialLineOverSocatTest {
 
     @BeforeEach
     void start() throws Exception {
-        socat = SocatPair.start();
+        socat = PtyTesting.socatPair();
         host = JscPorts.open(socat.pathA().toString(), LineSettings.MEP);
         meter = JscPorts.open(socat.pathB().toString(), LineSettings.MEP);
     }

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mepkit.mep.frame.Request;
+import org.mepkit.mep.key.MbkKey;
 import org.mepkit.util.Hex;
 
-/** The twin's packets equal the reference vectors (mep-protocol.md §5.5). */
-class MepWireTest {
+/**
+ * The twin builds its packets with host's codec ({@code Request.encode}); they equal the reference vectors
+ * (mep-protocol.md §5.5), and its buffer dumps use the firmware's format.
+ */
+class TwinWireTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -23,9 +29,15 @@ class MepWireTest {
             "00000000000000000000, '', 4294967295, 000cffffffff213f0fc107e713e3",
     })
     void requestsEqualTheReferenceVectors(String key, String body, long seq, String packet) {
-        byte[] built = MepWire.request(Hex.parse(body), seq, MepWire.digestKey(key));
+        byte[] built = new Request(Hex.parse(body), seq).encode(MbkKey.of(key));
         assertEquals(packet, Hex.lower(built));
-        assertTrue(MepWire.digestMatches(built, MepWire.digestKey(key)));
-        assertFalse(MepWire.digestMatches(built, MepWire.digestKey("some-other-key")));
+        assertTrue(Request.digestMatches(built, MbkKey.of(key)));
+        assertFalse(Request.digestMatches(built, MbkKey.of("some-other-key")));
+    }
+
+    @Test
+    void buffersAreDumpedAs0xAndUpperCasePairsWithoutSeparators() {
+        assertEquals("0x00050C0000", DabblerFirmware.dump(Hex.parse("00050c0000ffff"), 5));
+        assertEquals("0x", DabblerFirmware.dump(new byte[8], 0));
     }
 }
