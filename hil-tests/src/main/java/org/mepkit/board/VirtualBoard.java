@@ -69,6 +69,18 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** The app project name of the upstream Arduino build (its descriptor says arduino-lib-builder). */
     public static final String UPSTREAM_PROJECT = "arduino-lib-builder";
+    /** A stable name for the console pty in the board's directory (a symbolic link to its {@code /dev/pts/N}). */
+    public static final String CONSOLE_LINK = "console";
+
+    private static void linkConsole(java.nio.file.Path link, String target) {
+        try {
+            java.nio.file.Files.deleteIfExists(link);
+            java.nio.file.Files.createSymbolicLink(link, java.nio.file.Path.of(target));
+        } catch (IOException | UnsupportedOperationException e) {
+            // the link is a convenience; consolePath() is the real path
+        }
+    }
+
     /** Board time between two attempts of a boot loop (ROM + bootloader output, then reset). */
     static final long BOOT_LOOP_PAUSE_MS = 300;
 
@@ -83,6 +95,7 @@ public final class VirtualBoard implements AutoCloseable {
         // which a socat pair would hide; the loader resets on it as a real chip's auto-reset would.
         PtyMasterLine c = PtyMasterLine.open(LineSettings.CONSOLE);
         c.releaseSlave();
+        linkConsole(options.directory().resolve(CONSOLE_LINK), c.slavePath());
         SocatPair m = null;
         try {
             m = SocatPair.start(options.directory(), "board-mep", "meter");
@@ -479,6 +492,11 @@ public final class VirtualBoard implements AutoCloseable {
         }
         http.close();
         flash.close();
+        try {
+            java.nio.file.Files.deleteIfExists(options.directory().resolve(CONSOLE_LINK));
+        } catch (IOException e) {
+            // a stale link is replaced on the next start
+        }
         console.close();
         mep.close();
         mepPair.close();
