@@ -77,12 +77,14 @@ class VirtualBoardDownloadTest {
             b.setProgramJumper(true);
             b.powerOn();
             assertTrue(b.consolePath().startsWith("/dev/pts/"), b.consolePath());
-            long hangups = b.consoleHangups();
+            long hangups;
             try (SerialLine host = JscPorts.open(b.consolePath(), LineSettings.CONSOLE)) {
                 RomClient client = new RomClient(host);
                 client.connect(10);
                 client.runStub(new byte[128], new byte[32], 0x4008_0400);
                 assertEquals(0, client.sync(), "the stub answers SYNC with 0");
+                // counted while this host is connected: hang-ups seen before it opened (no host yet) don't count
+                hangups = b.consoleHangups();
             }
             long end = System.nanoTime() + 5_000_000_000L;
             while (b.consoleHangups() == hangups) {
