@@ -57,12 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Max3232Profile profile;
-        try {
-            profile = Max3232Profile.named(max3232);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        Max3232Profile profile = VirtualBoardOptions.profile(max3232);
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("mep-demo-");
         VirtualBenchFactory factory = VirtualBenchFactory.defaults(profile, 20, seed);

@@ -76,12 +76,7 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
     private Bench openBench() {
         try {
             if (config == null) {
-                Max3232Profile profile;
-                try {
-                    profile = Max3232Profile.named(max3232);
-                } catch (IllegalArgumentException e) {
-                    throw new MepException(ExitCodes.USAGE, e.getMessage());
-                }
+                Max3232Profile profile = VirtualBoardOptions.profile(max3232);
                 return VirtualBenchFactory.defaults(profile, 20, seed).open();
             }
             return ConfiguredBench.from(BenchConfig.read(config), config.toAbsolutePath().getParent());

@@ -97,8 +97,7 @@ final class JscSerialLine implements SerialLine {
 
     @Override
     public int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
-        Objects.checkFromIndexSize(offset, len, buffer.length);
-        if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout: " + timeout);
+        SerialLine.checkReadArguments(buffer, offset, len, timeout);
         synchronized (readLock) {
             return readLocked(buffer, offset, len, timeout);
         }

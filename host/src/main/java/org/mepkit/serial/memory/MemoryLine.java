@@ -39,8 +39,7 @@ final class MemoryLine implements SerialLine {
 
     @Override
     public int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
-        Objects.checkFromIndexSize(offset, len, buffer.length);
-        if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout: " + timeout);
+        SerialLine.checkReadArguments(buffer, offset, len, timeout);
         pair.lock().lock();
         try {
             long left = timeout.toNanos();
