@@ -2,6 +2,7 @@ package org.mepkit.hil.cli;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.sim.max3232.Max3232Profile;
 import picocli.CommandLine.Option;
 
@@ -32,16 +33,7 @@ public final class VirtualBoardOptions {
     }
 
     Max3232Profile profile() {
-        return profile(max3232);
-    }
-
-    /** The named MAX3232 profile, or a usage error naming the known ones. */
-    static Max3232Profile profile(String name) {
-        try {
-            return Max3232Profile.named(name);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        return Max3232Option.profile(max3232);
     }
 
     double timeScale() {
