@@ -39,7 +39,7 @@ public final class DabblerFirmware implements FirmwareModel {
     static final long REPLY_TIMEOUT_MS = 10_000;
     static final long GARBAGE_IDLE_MS = 100;
     static final long POLL_INTERVAL_MS = 2_000;
-    static final int BUFFER = 512;
+    static final int BUFFER = ReceiveBuffer.SIZE;
 
     static final byte[] BT52 = {0x30, 0x00, 0x34, 0x02, 0x00};
     static final byte[][] CONFIG_READS = {
@@ -52,12 +52,7 @@ public final class DabblerFirmware implements FirmwareModel {
     };
     static final byte[] BT23_POLL = {0x3F, 0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x0D};
     static final byte[] BT28_POLL = {0x30, 0x00, 0x1C, 0x02, 0x00};
-    static final byte[] ALERT_ET11 = {0x3F, 0x08, 0x0B, 0x00, 0x00, 0x01, 0x00, 0x01};
-    static final byte[] ALERT_ET50 = {0x3F, 0x08, 0x32, 0x00, 0x00, 0x1E, 0x00, 0x01};
-
-    /** Follow-up codes of a ring entry (§4.1). */
-    static final int NONE = 0, ALERT_ET11_F = 1, ALERT_ET13_F = 2, ALERT_ET50_F = 3, ALERT_BT08_F = 4,
-            ALERT_ET58_F = 5, ALERT_CLEAR_F = 6;
+    static final int NONE = AlertChain.NONE;
 
     private static final class Entry {
         long queuedAt;
@@ -82,10 +77,9 @@ public final class DabblerFirmware implements FirmwareModel {
     private boolean awaitingReply;
     private long lastTransmitMs;
     private boolean firstSuccess;
-    private boolean alertChainActive;
+    private final AlertChain alerts = new AlertChain();
 
-    private final byte[] rx = new byte[BUFFER];
-    private int rxLen;
+    private final ReceiveBuffer rx = new ReceiveBuffer();
     private long lastByteMs;
 
     private final DashData dash = new DashData();
@@ -186,28 +180,9 @@ public final class DabblerFirmware implements FirmwareModel {
     // ---------------------------------------------------------------- boot (§3)
 
     private void boot() {
-        io.println(config.preferencesValid() ? "Preferences are valid" : "Preferences initialized");
-        io.println("wifi_ssid: '" + config.wifiSsid() + "'");
-        io.println("wifi_pwd: '" + config.wifiPassword() + "'");
-        io.println("user_login: '" + config.userLogin() + "'");
-        io.println("user_pwd: '" + config.userPassword() + "'");
-        io.println("mep_key: '" + config.mepKey() + "'");
-        io.println("mqtt_enable: " + (config.mqttEnable() ? 1 : 0));
-        io.println("mqtt_server: " + config.mqttServer());
-        io.println("mqtt_user: " + config.mqttUser());
-        io.println("mqtt_pw: " + config.mqttPassword());
-        io.println("");
+        BootLog.printConfiguration(io, config);
         delay(500, () -> {
-            io.print(".");
-            if (config.wifiSsid().isEmpty()) {
-                io.println("Setting up AP (Access Point) esp32-mep");
-                io.println("AP IP address: 192.168.4.1");
-            } else {
-                io.println("");
-                io.println("Connected to " + config.wifiSsid());
-                io.println("IP address: 127.0.0.1");
-            }
-            io.println("mDNS responder started");
+            BootLog.printNetwork(io, config);
             if (machine != null) {
                 try {
                     machine.start();
@@ -276,9 +251,9 @@ public final class DabblerFirmware implements FirmwareModel {
                 awaitingReply = false;
                 probe = null;
                 io.println("RS3232 reset. Dropping buffer with this contents:");
-                io.println(dump(rx, rxLen));
+                io.println(rx.dump());
             }
-            rxLen = 0;
+            rx.clear();
             io.mepRead(BUFFER);
             return;
         }
@@ -303,14 +278,12 @@ public final class DabblerFirmware implements FirmwareModel {
     }
 
     private void receiveProbeReply() {
-        byte[] got = io.mepRead(BUFFER - rxLen);
-        System.arraycopy(got, 0, rx, rxLen, got.length);
-        rxLen += got.length;
-        if (!complete()) return;
-        int len = packetLength();
-        int code = len >= 3 ? rx[2] & 0xFF : -1;
-        if (code == 0x0C && len >= 7) sequence = Wire.u32be(rx, 3);
-        rxLen = 0;
+        rx.append(io.mepRead(rx.room()));
+        if (!rx.complete()) return;
+        byte[] reply = rx.take(rx.packetLength());
+        int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
+        if (code == 0x0C && reply.length >= 7) sequence = Wire.u32be(reply, 3);
+        rx.clear();
         probe = null;
         machine.onGoodReply();
     }
@@ -321,8 +294,8 @@ public final class DabblerFirmware implements FirmwareModel {
         io.println("Setting RS3232 pin 0");
         io.setMax3232Powered(false);
         io.println("RS3232 reset 1/2. Dropping buffer with this contents:");
-        io.println(dump(rx, rxLen));
-        rxLen = 0;
+        io.println(rx.dump());
+        rx.clear();
         awaitingReply = false;
         delay(1000, () -> {
             io.println("Setting RS3232 pin 1");
@@ -334,7 +307,7 @@ public final class DabblerFirmware implements FirmwareModel {
                     byte[] got = io.mepRead(BUFFER);
                     io.println("RS3232 reset 2/2. Dropping buffer with this contents:");
                     io.println(dump(got, got.length));
-                    rxLen = 0;
+                    rx.clear();
                     send(now());
                 });
             });
@@ -344,78 +317,59 @@ public final class DabblerFirmware implements FirmwareModel {
     // ---------------------------------------------------------------- receive (§4.3)
 
     private void receive(long now) {
-        if (rxLen < BUFFER) {
-            byte[] got = io.mepRead(BUFFER - rxLen);
+        if (!rx.full()) {
+            byte[] got = io.mepRead(rx.room());
             if (got.length > 0) {
-                System.arraycopy(got, 0, rx, rxLen, got.length);
-                rxLen += got.length;
+                rx.append(got);
                 lastByteMs = now;
             }
         }
-        if (rxLen == 0) return;
-        if (complete()) {
-            while (rxLen >= 2 && rx[0] == 0 && rx[1] == 0) {
-                shift(2);
+        if (rx.length() == 0) return;
+        if (rx.complete()) {
+            while (rx.startsWithAlert()) {
+                rx.take(2);
                 alertReceived();
             }
-            if (rxLen >= BUFFER) {
-                storeResponse(Arrays.copyOf(rx, rxLen));
-                io.println("Error: Input buffer overflow. InputBufferLength: " + rxLen
+            if (rx.full()) {
+                storeResponse(rx.contents());
+                io.println("Error: Input buffer overflow. InputBufferLength: " + rx.length()
                         + " Dropping buffer with this contents:");
-                io.println(dump(rx, rxLen));
-                rxLen = 0;
+                io.println(rx.dump());
+                rx.clear();
                 return;
             }
-            if (rxLen == 0 || !complete()) return; // the firmware's wrap defect is not reproduced
+            if (rx.length() == 0 || !rx.complete()) return; // the firmware's wrap defect is not reproduced
             if (awaitingReply) {
-                int len = packetLength();
-                byte[] reply = Arrays.copyOf(rx, len);
-                shift(len);
+                byte[] reply = rx.take(rx.packetLength());
                 awaitingReply = false;
                 if (machine != null) machine.onGoodReply();
                 replyReceived(sendIndex, reply);
             } else {
-                storeResponse(Arrays.copyOf(rx, rxLen));
-                io.println("Error: InputBufferLength: " + rxLen
+                storeResponse(rx.contents());
+                io.println("Error: InputBufferLength: " + rx.length()
                         + ", got this reply from the meter, but did not expect one:");
-                io.println(dump(rx, rxLen));
-                rxLen = 0;
+                io.println(rx.dump());
+                rx.clear();
             }
         } else if (!awaitingReply && now - lastByteMs > GARBAGE_IDLE_MS) {
             if (machine != null) {
                 try {
-                    machine.onGarbage(rxLen);
+                    machine.onGarbage(rx.length());
                 } catch (PowerException e) {
                     io.println("Recovery: power line failed: " + e.getMessage());
                 }
             }
-            io.println("Error: InputBufferLength: " + rxLen
+            io.println("Error: InputBufferLength: " + rx.length()
                     + ", got this garbage from the meter, but did not expect a package:");
-            io.println(dump(rx, rxLen));
-            rxLen = 0;
+            io.println(rx.dump());
+            rx.clear();
         }
-    }
-
-    private boolean complete() {
-        return rxLen >= 2 && packetLength() <= rxLen;
-    }
-
-    private int packetLength() {
-        return (((rx[0] & 0xFF) << 8) | (rx[1] & 0xFF)) + 2;
-    }
-
-    private void shift(int n) {
-        System.arraycopy(rx, n, rx, 0, rxLen - n);
-        rxLen -= n;
     }
 
     private void alertReceived() {
         io.println("Alert sequence (0x0000) received...");
         storeResponse(new byte[] {0, 0});
-        if (!alertChainActive) {
-            alertChainActive = true;
-            queueRequest(ALERT_ET11, ALERT_ET11_F);
-        }
+        queue(alerts.alert());
     }
 
     private void replyReceived(int index, byte[] reply) {
@@ -428,8 +382,7 @@ public final class DabblerFirmware implements FirmwareModel {
             queueRequest(body, entry.followUp);
         } else if (code == 0x04 && isBt07Write(body)) {
             byte[] again = body.clone();
-            again[7] = (byte) procSequence;
-            nextProcSequence();
+            again[7] = (byte) takeProcSequence();
             queueRequest(again, entry.followUp);
         }
         io.println("Saved request response at index " + index);
@@ -439,15 +392,18 @@ public final class DabblerFirmware implements FirmwareModel {
             for (byte[] read : CONFIG_READS) queueRequest(read, NONE);
         }
         decode(body, reply);
-        followUp(entry.followUp, reply);
+        queue(alerts.after(entry.followUp, reply, this::takeProcSequence));
     }
 
     private static boolean isBt07Write(byte[] body) {
         return body.length >= 8 && body[0] == 0x40 && body[1] == 0x00 && body[2] == 0x07;
     }
 
-    private void nextProcSequence() {
+    /** The procedure sequence number for the next BT07 call; they run 5..9 and wrap. */
+    private int takeProcSequence() {
+        int current = procSequence;
         procSequence = procSequence >= 9 ? 5 : procSequence + 1;
+        return current;
     }
 
     private void decode(byte[] body, byte[] reply) {
@@ -475,31 +431,10 @@ public final class DabblerFirmware implements FirmwareModel {
         }
     }
 
-    private void followUp(int code, byte[] reply) {
-        switch (code) {
-            case ALERT_ET11_F -> {
-                if (reply.length < 6) return;
-                int s = reply[5] & 0xFF;
-                int offset = 4 * s + 8;
-                queueRequest(new byte[] {0x3F, 0x08, 0x0D, (byte) (offset >>> 16), (byte) (offset >>> 8), (byte) offset,
-                        0x00, 0x01}, ALERT_ET13_F);
-            }
-            case ALERT_ET13_F -> queueRequest(ALERT_ET50, ALERT_ET50_F);
-            case ALERT_ET50_F -> {
-                if (reply.length < 6) return;
-                boolean et58 = (reply[5] & 0x02) != 0;
-                byte[] call = {0x40, 0x00, 0x07, 0x00, 0x0D, 0x27, 0x08, (byte) procSequence,
-                        0x04, 0x01, 0x06, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06};
-                nextProcSequence();
-                int index = queueRequest(call, et58 ? ALERT_ET58_F : ALERT_BT08_F);
-                io.println("Handling Procedure Request at index " + index);
-            }
-            case ALERT_BT08_F -> queueRequest(new byte[] {0x30, 0x00, 0x08, 0x02, 0x00}, ALERT_CLEAR_F);
-            case ALERT_ET58_F -> queueRequest(new byte[] {0x30, 0x08, 0x3A, 0x02, 0x00}, ALERT_CLEAR_F);
-            case ALERT_CLEAR_F -> alertChainActive = false;
-            default -> {
-            }
-        }
+    private void queue(AlertChain.Next next) {
+        if (next == null) return;
+        int index = queueRequest(next.body(), next.followUp());
+        if (next.procedure()) io.println("Handling Procedure Request at index " + index);
     }
 
     // ---------------------------------------------------------------- queue and send
