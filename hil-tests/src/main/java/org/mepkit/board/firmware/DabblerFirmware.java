@@ -34,7 +34,7 @@ public final class DabblerFirmware implements FirmwareModel {
     /** The same firmware with its link recovery replaced by mepkit's recovery spec (firmware-spec/RECOVERY.md). */
     public static final String SPEC_PROJECT = "spec";
 
-    static final int RING = 20;
+    static final int RING = RequestRing.SIZE;
     static final int MAX_SEND_ATTEMPTS = 50;
     static final long REPLY_TIMEOUT_MS = 10_000;
     static final long GARBAGE_IDLE_MS = 100;
@@ -54,14 +54,6 @@ public final class DabblerFirmware implements FirmwareModel {
     static final byte[] BT28_POLL = {0x30, 0x00, 0x1C, 0x02, 0x00};
     static final int NONE = AlertChain.NONE;
 
-    private static final class Entry {
-        long queuedAt;
-        byte[] request = new byte[0];
-        int attempts;
-        byte[] reply;
-        int followUp;
-    }
-
     private final Ticker ticker;
     private final BoardIo io;
     private final FirmwareConfig config;
@@ -69,9 +61,7 @@ public final class DabblerFirmware implements FirmwareModel {
     private final long bootNanos;
     private final MbkKey key;
 
-    private final Entry[] ring = new Entry[RING];
-    private int writeIndex;
-    private int sendIndex;
+    private final RequestRing ring = new RequestRing();
     private long sequence;
     private int procSequence = 5;
     private boolean awaitingReply;
@@ -117,7 +107,6 @@ public final class DabblerFirmware implements FirmwareModel {
         this.garbage = garbage;
         this.bootNanos = ticker.nanoTime();
         this.key = MbkKey.of(config.mepKey());
-        for (int i = 0; i < RING; i++) ring[i] = new Entry();
     }
 
     private OutputLine pin(String name, java.util.function.Consumer<Boolean> set) {
@@ -343,7 +332,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 byte[] reply = rx.take(rx.packetLength());
                 awaitingReply = false;
                 if (machine != null) machine.onGoodReply();
-                replyReceived(sendIndex, reply);
+                replyReceived(ring.sendIndex(), reply);
             } else {
                 storeResponse(rx.contents());
                 io.println("Error: InputBufferLength: " + rx.length()
@@ -373,7 +362,7 @@ public final class DabblerFirmware implements FirmwareModel {
     }
 
     private void replyReceived(int index, byte[] reply) {
-        Entry entry = ring[index];
+        RequestRing.Entry entry = ring.get(index);
         entry.reply = reply;
         int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
         byte[] body = Request.decode(entry.request).body();
@@ -391,7 +380,7 @@ public final class DabblerFirmware implements FirmwareModel {
             firstSuccess = true;
             for (byte[] read : CONFIG_READS) queueRequest(read, NONE);
         }
-        decode(body, reply);
+        dash.decodeReply(body, reply, now(), io);
         queue(alerts.after(entry.followUp, reply, this::takeProcSequence));
     }
 
@@ -406,31 +395,6 @@ public final class DabblerFirmware implements FirmwareModel {
         return current;
     }
 
-    private void decode(byte[] body, byte[] reply) {
-        if (reply.length < 5) return;
-        byte[] data = Arrays.copyOfRange(reply, 5, reply.length);
-        int len = data.length;
-        int table = ((body[1] & 0xFF) << 8) | (body[2] & 0xFF);
-        boolean full = body[0] == 0x30;
-        boolean partialAtZero = body[0] == 0x3F && body.length >= 6 && body[3] == 0 && body[4] == 0 && body[5] == 0;
-        if (!full && !partialAtZero) return;
-        switch (table) {
-            case 0x0001 -> dash.decodeBt01(data, len);
-            case 0x0015 -> dash.decodeBt21(data, len);
-            case 0x0017 -> {
-                if (dash.decodeBt23(data, len)) {
-                    io.println("Decoded FwdActiveWhL1L2L3=" + dash.fwdActWh + " and RevActiveWhL1L2L3=" + dash.revActWh);
-                    io.println("Storing Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh=" + dash.revActWh);
-                }
-            }
-            case 0x001C -> dash.decodeBt28(data, len);
-            case 0x0034 -> dash.decodeBt52(data, len, now());
-            case 0x0803 -> dash.decodeEt03(data, len);
-            default -> {
-            }
-        }
-    }
-
     private void queue(AlertChain.Next next) {
         if (next == null) return;
         int index = queueRequest(next.body(), next.followUp());
@@ -440,34 +404,27 @@ public final class DabblerFirmware implements FirmwareModel {
     // ---------------------------------------------------------------- queue and send
 
     private int queueRequest(byte[] body, int followUp) {
-        int index = writeIndex;
-        Entry e = new Entry();
+        RequestRing.Entry e = new RequestRing.Entry();
         e.queuedAt = now();
         e.request = new Request(body, sequence).encode(key);
         e.followUp = followUp;
         sequence = (sequence + 1) & 0xFFFFFFFFL;
-        ring[index] = e;
-        writeIndex = (writeIndex + 1) % RING;
+        int index = ring.put(e);
         io.println("Queued request at index " + index);
         return index;
     }
 
     private void storeResponse(byte[] response) {
-        int index = writeIndex;
-        Entry e = new Entry();
+        RequestRing.Entry e = new RequestRing.Entry();
         e.queuedAt = now();
         e.reply = response;
-        ring[index] = e;
-        writeIndex = (writeIndex + 1) % RING;
+        int index = ring.put(e);
         io.println("Queued response at index " + index);
     }
 
     private void send(long now) {
         if (awaitingReply) return;
-        for (int checked = 0; checked < RING + 1 && ring[sendIndex].reply != null; checked++) {
-            sendIndex = (sendIndex + 1) % RING;
-        }
-        Entry e = ring[sendIndex];
+        RequestRing.Entry e = ring.nextToSend();
         if (e.request.length > 0 && e.reply == null) {
             if (e.attempts >= MAX_SEND_ATTEMPTS) {
                 io.println("Giving up on reqest at index " + garbage.nextInt() + " - too may retries");
@@ -478,7 +435,7 @@ public final class DabblerFirmware implements FirmwareModel {
                 return;
             }
             e.attempts++;
-            io.println("Transmitting request at index " + sendIndex + " (attempt " + e.attempts + ")");
+            io.println("Transmitting request at index " + ring.sendIndex() + " (attempt " + e.attempts + ")");
             io.mepWrite(e.request);
             lastTransmitMs = now;
             awaitingReply = true;
