@@ -7,7 +7,6 @@ import java.util.Random;
 import org.mepkit.mep.frame.Request;
 import org.mepkit.mep.frame.Wire;
 import org.mepkit.mep.key.MbkKey;
-import org.mepkit.power.OutputLine;
 import org.mepkit.util.Hex;
 import org.mepkit.power.PowerException;
 import org.mepkit.recovery.RecoveryMachine;
@@ -23,6 +22,13 @@ import org.mepkit.time.Ticker;
  * the 0x0000 alert chain and the receive rules with their log lines
  * (board-firmware-behaviour.md §3–4, mep-protocol.md §2–8).
  *
+ * <p>The parts with a state of their own live beside it: {@link BootLog}, {@link RequestRing},
+ * {@link ReceiveBuffer}, {@link AlertChain}, {@link DashData}, {@link LoggedPin}. What stays here is one
+ * concept, the firmware's main loop: sending, receiving, the reply timeout, the upstream power cycle
+ * and the {@code spec} model's recovery passes all read and write the same stop-and-wait state
+ * (awaiting a reply, last transmit time, input buffer, sequence number), as the firmware's loop() does;
+ * splitting them would pass that state between classes without making any part simpler.
+ *
  * <p>Single-threaded like the firmware: every method is called under the model's monitor;
  * blocking {@code delay()}s are modelled as "busy until" plus the work that follows them.
  * Wi-Fi is modelled as: an empty SSID → AP fallback after 500 ms; otherwise "connected" after
@@ -34,7 +40,6 @@ public final class DabblerFirmware implements FirmwareModel {
     /** The same firmware with its link recovery replaced by mepkit's recovery spec (firmware-spec/RECOVERY.md). */
     public static final String SPEC_PROJECT = "spec";
 
-    static final int RING = RequestRing.SIZE;
     static final int MAX_SEND_ATTEMPTS = 50;
     static final long REPLY_TIMEOUT_MS = 10_000;
     static final long GARBAGE_IDLE_MS = 100;
@@ -99,7 +104,7 @@ public final class DabblerFirmware implements FirmwareModel {
 
     private DabblerFirmware(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage, RecoveryPolicy policy) {
         this.machine = policy == null ? null : new RecoveryMachine(policy, org.mepkit.serial.LineSettings.MEP,
-                pin("RS3232", io::setMax3232Powered), pin("ENABLE", io::setMepEnabled), ticker,
+                new LoggedPin("RS3232", io, io::setMax3232Powered), new LoggedPin("ENABLE", io, io::setMepEnabled), ticker,
                 e -> io.println("Recovery: " + e.kind() + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")")));
         this.ticker = ticker;
         this.io = io;
@@ -107,21 +112,6 @@ public final class DabblerFirmware implements FirmwareModel {
         this.garbage = garbage;
         this.bootNanos = ticker.nanoTime();
         this.key = MbkKey.of(config.mepKey());
-    }
-
-    private OutputLine pin(String name, java.util.function.Consumer<Boolean> set) {
-        return new OutputLine() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void set(boolean active) {
-                io.println("Setting " + name + " pin " + (active ? 1 : 0));
-                set.accept(active);
-            }
-        };
     }
 
     @Override
@@ -439,7 +429,7 @@ public final class DabblerFirmware implements FirmwareModel {
             io.mepWrite(e.request);
             lastTransmitMs = now;
             awaitingReply = true;
-            if (machine != null) machine.onRequestSent(e.request.length, DabblerFirmware.BUFFER - 1);
+            if (machine != null) machine.onRequestSent(e.request.length, BUFFER - 1);
         } else if (firstSuccess && now - lastTransmitMs > POLL_INTERVAL_MS) {
             queueRequest(BT23_POLL, NONE);
             queueRequest(BT28_POLL, NONE);
