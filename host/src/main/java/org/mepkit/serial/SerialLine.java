@@ -22,6 +22,17 @@ public interface SerialLine extends AutoCloseable {
      */
     int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException;
 
+    /**
+     * The argument contract of {@link #read}, for implementations to check first.
+     *
+     * @throws IndexOutOfBoundsException when {@code offset}/{@code len} fall outside {@code buffer}
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
+    static void checkReadArguments(byte[] buffer, int offset, int len, Duration timeout) {
+        java.util.Objects.checkFromIndexSize(offset, len, buffer.length);
+        if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout: " + timeout);
+    }
+
     /** Writes every byte (blocking while the output buffer is full). */
     void write(byte[] data, int offset, int len) throws SerialException;
 

@@ -7,7 +7,6 @@ import java.util.Random;
 import org.mepkit.mep.frame.Request;
 import org.mepkit.mep.frame.Wire;
 import org.mepkit.mep.key.MbkKey;
-import org.mepkit.power.OutputLine;
 import org.mepkit.util.Hex;
 import org.mepkit.power.PowerException;
 import org.mepkit.recovery.RecoveryMachine;
@@ -23,6 +22,13 @@ import org.mepkit.time.Ticker;
  * the 0x0000 alert chain and the receive rules with their log lines
  * (board-firmware-behaviour.md §3–4, mep-protocol.md §2–8).
  *
+ * <p>The parts with a state of their own live beside it: {@link BootLog}, {@link RequestRing},
+ * {@link ReceiveBuffer}, {@link AlertChain}, {@link DashData}, {@link LoggedPin}. What stays here is one
+ * concept, the firmware's main loop: sending, receiving, the reply timeout, the upstream power cycle
+ * and the {@code spec} model's recovery passes all read and write the same stop-and-wait state
+ * (awaiting a reply, last transmit time, input buffer, sequence number), as the firmware's loop() does;
+ * splitting them would pass that state between classes without making any part simpler.
+ *
  * <p>Single-threaded like the firmware: every method is called under the model's monitor;
  * blocking {@code delay()}s are modelled as "busy until" plus the work that follows them.
  * Wi-Fi is modelled as: an empty SSID → AP fallback after 500 ms; otherwise "connected" after
@@ -34,12 +40,11 @@ public final class DabblerFirmware implements FirmwareModel {
     /** The same firmware with its link recovery replaced by mepkit's recovery spec (firmware-spec/RECOVERY.md). */
     public static final String SPEC_PROJECT = "spec";
 
-    static final int RING = 20;
     static final int MAX_SEND_ATTEMPTS = 50;
     static final long REPLY_TIMEOUT_MS = 10_000;
     static final long GARBAGE_IDLE_MS = 100;
     static final long POLL_INTERVAL_MS = 2_000;
-    static final int BUFFER = 512;
+    static final int BUFFER = ReceiveBuffer.SIZE;
 
     static final byte[] BT52 = {0x30, 0x00, 0x34, 0x02, 0x00};
     static final byte[][] CONFIG_READS = {
@@ -52,20 +57,7 @@ public final class DabblerFirmware implements FirmwareModel {
     };
     static final byte[] BT23_POLL = {0x3F, 0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x0D};
     static final byte[] BT28_POLL = {0x30, 0x00, 0x1C, 0x02, 0x00};
-    static final byte[] ALERT_ET11 = {0x3F, 0x08, 0x0B, 0x00, 0x00, 0x01, 0x00, 0x01};
-    static final byte[] ALERT_ET50 = {0x3F, 0x08, 0x32, 0x00, 0x00, 0x1E, 0x00, 0x01};
-
-    /** Follow-up codes of a ring entry (§4.1). */
-    static final int NONE = 0, ALERT_ET11_F = 1, ALERT_ET13_F = 2, ALERT_ET50_F = 3, ALERT_BT08_F = 4,
-            ALERT_ET58_F = 5, ALERT_CLEAR_F = 6;
-
-    private static final class Entry {
-        long queuedAt;
-        byte[] request = new byte[0];
-        int attempts;
-        byte[] reply;
-        int followUp;
-    }
+    static final int NONE = AlertChain.NONE;
 
     private final Ticker ticker;
     private final BoardIo io;
@@ -74,18 +66,15 @@ public final class DabblerFirmware implements FirmwareModel {
     private final long bootNanos;
     private final MbkKey key;
 
-    private final Entry[] ring = new Entry[RING];
-    private int writeIndex;
-    private int sendIndex;
+    private final RequestRing ring = new RequestRing();
     private long sequence;
     private int procSequence = 5;
     private boolean awaitingReply;
     private long lastTransmitMs;
     private boolean firstSuccess;
-    private boolean alertChainActive;
+    private final AlertChain alerts = new AlertChain();
 
-    private final byte[] rx = new byte[BUFFER];
-    private int rxLen;
+    private final ReceiveBuffer rx = new ReceiveBuffer();
     private long lastByteMs;
 
     private final DashData dash = new DashData();
@@ -115,7 +104,7 @@ public final class DabblerFirmware implements FirmwareModel {
 
     private DabblerFirmware(Ticker ticker, BoardIo io, FirmwareConfig config, Random garbage, RecoveryPolicy policy) {
         this.machine = policy == null ? null : new RecoveryMachine(policy, org.mepkit.serial.LineSettings.MEP,
-                pin("RS3232", io::setMax3232Powered), pin("ENABLE", io::setMepEnabled), ticker,
+                new LoggedPin("RS3232", io, io::setMax3232Powered), new LoggedPin("ENABLE", io, io::setMepEnabled), ticker,
                 e -> io.println("Recovery: " + e.kind() + (e.detail() == null || e.detail().isEmpty() ? "" : " (" + e.detail() + ")")));
         this.ticker = ticker;
         this.io = io;
@@ -123,22 +112,6 @@ public final class DabblerFirmware implements FirmwareModel {
         this.garbage = garbage;
         this.bootNanos = ticker.nanoTime();
         this.key = MbkKey.of(config.mepKey());
-        for (int i = 0; i < RING; i++) ring[i] = new Entry();
-    }
-
-    private OutputLine pin(String name, java.util.function.Consumer<Boolean> set) {
-        return new OutputLine() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void set(boolean active) {
-                io.println("Setting " + name + " pin " + (active ? 1 : 0));
-                set.accept(active);
-            }
-        };
     }
 
     @Override
@@ -186,28 +159,9 @@ public final class DabblerFirmware implements FirmwareModel {
     // ---------------------------------------------------------------- boot (§3)
 
     private void boot() {
-        io.println(config.preferencesValid() ? "Preferences are valid" : "Preferences initialized");
-        io.println("wifi_ssid: '" + config.wifiSsid() + "'");
-        io.println("wifi_pwd: '" + config.wifiPassword() + "'");
-        io.println("user_login: '" + config.userLogin() + "'");
-        io.println("user_pwd: '" + config.userPassword() + "'");
-        io.println("mep_key: '" + config.mepKey() + "'");
-        io.println("mqtt_enable: " + (config.mqttEnable() ? 1 : 0));
-        io.println("mqtt_server: " + config.mqttServer());
-        io.println("mqtt_user: " + config.mqttUser());
-        io.println("mqtt_pw: " + config.mqttPassword());
-        io.println("");
+        BootLog.printConfiguration(io, config);
         delay(500, () -> {
-            io.print(".");
-            if (config.wifiSsid().isEmpty()) {
-                io.println("Setting up AP (Access Point) esp32-mep");
-                io.println("AP IP address: 192.168.4.1");
-            } else {
-                io.println("");
-                io.println("Connected to " + config.wifiSsid());
-                io.println("IP address: 127.0.0.1");
-            }
-            io.println("mDNS responder started");
+            BootLog.printNetwork(io, config);
             if (machine != null) {
                 try {
                     machine.start();
@@ -276,9 +230,9 @@ public final class DabblerFirmware implements FirmwareModel {
                 awaitingReply = false;
                 probe = null;
                 io.println("RS3232 reset. Dropping buffer with this contents:");
-                io.println(dump(rx, rxLen));
+                io.println(rx.dump());
             }
-            rxLen = 0;
+            rx.clear();
             io.mepRead(BUFFER);
             return;
         }
@@ -303,14 +257,12 @@ public final class DabblerFirmware implements FirmwareModel {
     }
 
     private void receiveProbeReply() {
-        byte[] got = io.mepRead(BUFFER - rxLen);
-        System.arraycopy(got, 0, rx, rxLen, got.length);
-        rxLen += got.length;
-        if (!complete()) return;
-        int len = packetLength();
-        int code = len >= 3 ? rx[2] & 0xFF : -1;
-        if (code == 0x0C && len >= 7) sequence = Wire.u32be(rx, 3);
-        rxLen = 0;
+        rx.append(io.mepRead(rx.room()));
+        if (!rx.complete()) return;
+        byte[] reply = rx.take(rx.packetLength());
+        int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
+        if (code == 0x0C && reply.length >= 7) sequence = Wire.u32be(reply, 3);
+        rx.clear();
         probe = null;
         machine.onGoodReply();
     }
@@ -321,8 +273,8 @@ public final class DabblerFirmware implements FirmwareModel {
         io.println("Setting RS3232 pin 0");
         io.setMax3232Powered(false);
         io.println("RS3232 reset 1/2. Dropping buffer with this contents:");
-        io.println(dump(rx, rxLen));
-        rxLen = 0;
+        io.println(rx.dump());
+        rx.clear();
         awaitingReply = false;
         delay(1000, () -> {
             io.println("Setting RS3232 pin 1");
@@ -334,7 +286,7 @@ public final class DabblerFirmware implements FirmwareModel {
                     byte[] got = io.mepRead(BUFFER);
                     io.println("RS3232 reset 2/2. Dropping buffer with this contents:");
                     io.println(dump(got, got.length));
-                    rxLen = 0;
+                    rx.clear();
                     send(now());
                 });
             });
@@ -344,82 +296,63 @@ public final class DabblerFirmware implements FirmwareModel {
     // ---------------------------------------------------------------- receive (§4.3)
 
     private void receive(long now) {
-        if (rxLen < BUFFER) {
-            byte[] got = io.mepRead(BUFFER - rxLen);
+        if (!rx.full()) {
+            byte[] got = io.mepRead(rx.room());
             if (got.length > 0) {
-                System.arraycopy(got, 0, rx, rxLen, got.length);
-                rxLen += got.length;
+                rx.append(got);
                 lastByteMs = now;
             }
         }
-        if (rxLen == 0) return;
-        if (complete()) {
-            while (rxLen >= 2 && rx[0] == 0 && rx[1] == 0) {
-                shift(2);
+        if (rx.length() == 0) return;
+        if (rx.complete()) {
+            while (rx.startsWithAlert()) {
+                rx.take(2);
                 alertReceived();
             }
-            if (rxLen >= BUFFER) {
-                storeResponse(Arrays.copyOf(rx, rxLen));
-                io.println("Error: Input buffer overflow. InputBufferLength: " + rxLen
+            if (rx.full()) {
+                storeResponse(rx.contents());
+                io.println("Error: Input buffer overflow. InputBufferLength: " + rx.length()
                         + " Dropping buffer with this contents:");
-                io.println(dump(rx, rxLen));
-                rxLen = 0;
+                io.println(rx.dump());
+                rx.clear();
                 return;
             }
-            if (rxLen == 0 || !complete()) return; // the firmware's wrap defect is not reproduced
+            if (rx.length() == 0 || !rx.complete()) return; // the firmware's wrap defect is not reproduced
             if (awaitingReply) {
-                int len = packetLength();
-                byte[] reply = Arrays.copyOf(rx, len);
-                shift(len);
+                byte[] reply = rx.take(rx.packetLength());
                 awaitingReply = false;
                 if (machine != null) machine.onGoodReply();
-                replyReceived(sendIndex, reply);
+                replyReceived(ring.sendIndex(), reply);
             } else {
-                storeResponse(Arrays.copyOf(rx, rxLen));
-                io.println("Error: InputBufferLength: " + rxLen
+                storeResponse(rx.contents());
+                io.println("Error: InputBufferLength: " + rx.length()
                         + ", got this reply from the meter, but did not expect one:");
-                io.println(dump(rx, rxLen));
-                rxLen = 0;
+                io.println(rx.dump());
+                rx.clear();
             }
         } else if (!awaitingReply && now - lastByteMs > GARBAGE_IDLE_MS) {
             if (machine != null) {
                 try {
-                    machine.onGarbage(rxLen);
+                    machine.onGarbage(rx.length());
                 } catch (PowerException e) {
                     io.println("Recovery: power line failed: " + e.getMessage());
                 }
             }
-            io.println("Error: InputBufferLength: " + rxLen
+            io.println("Error: InputBufferLength: " + rx.length()
                     + ", got this garbage from the meter, but did not expect a package:");
-            io.println(dump(rx, rxLen));
-            rxLen = 0;
+            io.println(rx.dump());
+            rx.clear();
         }
-    }
-
-    private boolean complete() {
-        return rxLen >= 2 && packetLength() <= rxLen;
-    }
-
-    private int packetLength() {
-        return (((rx[0] & 0xFF) << 8) | (rx[1] & 0xFF)) + 2;
-    }
-
-    private void shift(int n) {
-        System.arraycopy(rx, n, rx, 0, rxLen - n);
-        rxLen -= n;
     }
 
     private void alertReceived() {
         io.println("Alert sequence (0x0000) received...");
         storeResponse(new byte[] {0, 0});
-        if (!alertChainActive) {
-            alertChainActive = true;
-            queueRequest(ALERT_ET11, ALERT_ET11_F);
-        }
+        queue(alerts.alert());
     }
 
     private void replyReceived(int index, byte[] reply) {
-        Entry entry = ring[index];
+        RequestRing.Entry entry = ring.get(index);
         entry.reply = reply;
         int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
         byte[] body = Request.decode(entry.request).body();
@@ -428,8 +361,7 @@ public final class DabblerFirmware implements FirmwareModel {
             queueRequest(body, entry.followUp);
         } else if (code == 0x04 && isBt07Write(body)) {
             byte[] again = body.clone();
-            again[7] = (byte) procSequence;
-            nextProcSequence();
+            again[7] = (byte) takeProcSequence();
             queueRequest(again, entry.followUp);
         }
         io.println("Saved request response at index " + index);
@@ -438,101 +370,51 @@ public final class DabblerFirmware implements FirmwareModel {
             firstSuccess = true;
             for (byte[] read : CONFIG_READS) queueRequest(read, NONE);
         }
-        decode(body, reply);
-        followUp(entry.followUp, reply);
+        dash.decodeReply(body, reply, now(), io);
+        queue(alerts.after(entry.followUp, reply, this::takeProcSequence));
     }
 
     private static boolean isBt07Write(byte[] body) {
         return body.length >= 8 && body[0] == 0x40 && body[1] == 0x00 && body[2] == 0x07;
     }
 
-    private void nextProcSequence() {
+    /** The procedure sequence number for the next BT07 call; they run 5..9 and wrap. */
+    private int takeProcSequence() {
+        int current = procSequence;
         procSequence = procSequence >= 9 ? 5 : procSequence + 1;
+        return current;
     }
 
-    private void decode(byte[] body, byte[] reply) {
-        if (reply.length < 5) return;
-        byte[] data = Arrays.copyOfRange(reply, 5, reply.length);
-        int len = data.length;
-        int table = ((body[1] & 0xFF) << 8) | (body[2] & 0xFF);
-        boolean full = body[0] == 0x30;
-        boolean partialAtZero = body[0] == 0x3F && body.length >= 6 && body[3] == 0 && body[4] == 0 && body[5] == 0;
-        if (!full && !partialAtZero) return;
-        switch (table) {
-            case 0x0001 -> dash.decodeBt01(data, len);
-            case 0x0015 -> dash.decodeBt21(data, len);
-            case 0x0017 -> {
-                if (dash.decodeBt23(data, len)) {
-                    io.println("Decoded FwdActiveWhL1L2L3=" + dash.fwdActWh + " and RevActiveWhL1L2L3=" + dash.revActWh);
-                    io.println("Storing Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh=" + dash.revActWh);
-                }
-            }
-            case 0x001C -> dash.decodeBt28(data, len);
-            case 0x0034 -> dash.decodeBt52(data, len, now());
-            case 0x0803 -> dash.decodeEt03(data, len);
-            default -> {
-            }
-        }
-    }
-
-    private void followUp(int code, byte[] reply) {
-        switch (code) {
-            case ALERT_ET11_F -> {
-                if (reply.length < 6) return;
-                int s = reply[5] & 0xFF;
-                int offset = 4 * s + 8;
-                queueRequest(new byte[] {0x3F, 0x08, 0x0D, (byte) (offset >>> 16), (byte) (offset >>> 8), (byte) offset,
-                        0x00, 0x01}, ALERT_ET13_F);
-            }
-            case ALERT_ET13_F -> queueRequest(ALERT_ET50, ALERT_ET50_F);
-            case ALERT_ET50_F -> {
-                if (reply.length < 6) return;
-                boolean et58 = (reply[5] & 0x02) != 0;
-                byte[] call = {0x40, 0x00, 0x07, 0x00, 0x0D, 0x27, 0x08, (byte) procSequence,
-                        0x04, 0x01, 0x06, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06};
-                nextProcSequence();
-                int index = queueRequest(call, et58 ? ALERT_ET58_F : ALERT_BT08_F);
-                io.println("Handling Procedure Request at index " + index);
-            }
-            case ALERT_BT08_F -> queueRequest(new byte[] {0x30, 0x00, 0x08, 0x02, 0x00}, ALERT_CLEAR_F);
-            case ALERT_ET58_F -> queueRequest(new byte[] {0x30, 0x08, 0x3A, 0x02, 0x00}, ALERT_CLEAR_F);
-            case ALERT_CLEAR_F -> alertChainActive = false;
-            default -> {
-            }
-        }
+    private void queue(AlertChain.Next next) {
+        if (next == null) return;
+        int index = queueRequest(next.body(), next.followUp());
+        if (next.procedure()) io.println("Handling Procedure Request at index " + index);
     }
 
     // ---------------------------------------------------------------- queue and send
 
     private int queueRequest(byte[] body, int followUp) {
-        int index = writeIndex;
-        Entry e = new Entry();
+        RequestRing.Entry e = new RequestRing.Entry();
         e.queuedAt = now();
         e.request = new Request(body, sequence).encode(key);
         e.followUp = followUp;
         sequence = (sequence + 1) & 0xFFFFFFFFL;
-        ring[index] = e;
-        writeIndex = (writeIndex + 1) % RING;
+        int index = ring.put(e);
         io.println("Queued request at index " + index);
         return index;
     }
 
     private void storeResponse(byte[] response) {
-        int index = writeIndex;
-        Entry e = new Entry();
+        RequestRing.Entry e = new RequestRing.Entry();
         e.queuedAt = now();
         e.reply = response;
-        ring[index] = e;
-        writeIndex = (writeIndex + 1) % RING;
+        int index = ring.put(e);
         io.println("Queued response at index " + index);
     }
 
     private void send(long now) {
         if (awaitingReply) return;
-        for (int checked = 0; checked < RING + 1 && ring[sendIndex].reply != null; checked++) {
-            sendIndex = (sendIndex + 1) % RING;
-        }
-        Entry e = ring[sendIndex];
+        RequestRing.Entry e = ring.nextToSend();
         if (e.request.length > 0 && e.reply == null) {
             if (e.attempts >= MAX_SEND_ATTEMPTS) {
                 io.println("Giving up on reqest at index " + garbage.nextInt() + " - too may retries");
@@ -543,11 +425,11 @@ public final class DabblerFirmware implements FirmwareModel {
                 return;
             }
             e.attempts++;
-            io.println("Transmitting request at index " + sendIndex + " (attempt " + e.attempts + ")");
+            io.println("Transmitting request at index " + ring.sendIndex() + " (attempt " + e.attempts + ")");
             io.mepWrite(e.request);
             lastTransmitMs = now;
             awaitingReply = true;
-            if (machine != null) machine.onRequestSent(e.request.length, DabblerFirmware.BUFFER - 1);
+            if (machine != null) machine.onRequestSent(e.request.length, BUFFER - 1);
         } else if (firstSuccess && now - lastTransmitMs > POLL_INTERVAL_MS) {
             queueRequest(BT23_POLL, NONE);
             queueRequest(BT28_POLL, NONE);

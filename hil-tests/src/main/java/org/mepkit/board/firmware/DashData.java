@@ -3,6 +3,7 @@ package org.mepkit.board.firmware;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,35 @@ public final class DashData {
     /** Board clock: set from BT52; before that the epoch year 1970 plus uptime. */
     LocalDateTime clockBase = LocalDateTime.of(1970, 1, 1, 0, 0, 0);
     long clockSetAtMillis;
+
+    /**
+     * Decodes the reply to a full read ({@code 0x30}) or a partial read from offset 0 ({@code 0x3F}) of one of the
+     * tables the dashboard shows; other replies are ignored. A BT23 decode is logged as the firmware does.
+     */
+    void decodeReply(byte[] body, byte[] reply, long nowMs, BoardIo io) {
+        if (reply.length < 5) return;
+        byte[] data = Arrays.copyOfRange(reply, 5, reply.length);
+        int len = data.length;
+        int table = ((body[1] & 0xFF) << 8) | (body[2] & 0xFF);
+        boolean full = body[0] == 0x30;
+        boolean partialAtZero = body[0] == 0x3F && body.length >= 6 && body[3] == 0 && body[4] == 0 && body[5] == 0;
+        if (!full && !partialAtZero) return;
+        switch (table) {
+            case 0x0001 -> decodeBt01(data, len);
+            case 0x0015 -> decodeBt21(data, len);
+            case 0x0017 -> {
+                if (decodeBt23(data, len)) {
+                    io.println("Decoded FwdActiveWhL1L2L3=" + fwdActWh + " and RevActiveWhL1L2L3=" + revActWh);
+                    io.println("Storing Fwd_Act_Wh=" + fwdActWh + " and Rev_Act_Wh=" + revActWh);
+                }
+            }
+            case 0x001C -> decodeBt28(data, len);
+            case 0x0034 -> decodeBt52(data, len, nowMs);
+            case 0x0803 -> decodeEt03(data, len);
+            default -> {
+            }
+        }
+    }
 
     void decodeBt01(byte[] data, int len) {
         if (len <= 15) return;

@@ -11,13 +11,13 @@ import org.mepkit.bench.BenchConfig;
 import org.mepkit.bench.BenchFactory;
 import org.mepkit.bench.ConfiguredBench;
 import org.mepkit.bench.VirtualBenchFactory;
-import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,18 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "NAME", description = "run only these groups: boot, meter-link, measurements, recovery, alerts, robustness")
     List<String> groups = new ArrayList<>();
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "genuine", description = "virtual bench: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
-    String max3232;
-
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "20", description = "virtual bench: board clock speed-up (default: ${DEFAULT-VALUE})")
-    double timeScale;
-
-    @Option(names = "--seed", defaultValue = "1", description = "virtual bench: seed of the MAX3232 power-ups (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--firmware", paramLabel = "MODEL", defaultValue = "dabbler",
-            description = "virtual bench: dabbler (upstream behaviour) or spec (mepkit's recovery spec) (default: ${DEFAULT-VALUE})")
-    String firmware;
+    @Mixin
+    VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 20, 1);
 
     @Override
     public Integer call() {
@@ -83,18 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchFactory factory() {
         if (config == null) {
-            Max3232Profile profile;
             try {
-                profile = Max3232Profile.named(max3232);
-            } catch (IllegalArgumentException e) {
-                throw new MepException(ExitCodes.USAGE, e.getMessage());
-            }
-            if (!(timeScale > 0 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be in (0, 100]");
-            if (!firmware.equals("dabbler") && !firmware.equals("spec")) {
-                throw new MepException(ExitCodes.USAGE, "--firmware must be dabbler or spec, not '" + firmware + "'");
-            }
-            try {
-                return VirtualBenchFactory.defaults(firmware, profile, timeScale, seed);
+                return VirtualBenchFactory.defaults(boardOptions.firmware(), boardOptions.profile(), boardOptions.timeScale(), boardOptions.seed());
             } catch (IOException e) {
                 throw new MepException(ExitCodes.TOOL, "cannot set up the virtual bench: " + e.getMessage());
             }

@@ -14,6 +14,7 @@ import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,39 +33,22 @@ public final class BoardEmulateCommand implements Callable<Integer> {
     @Option(names = "--flash", paramLabel = "FILE", description = "flash image file (4 MB; created erased when missing)")
     Path flashFile;
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "genuine", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
-    String max3232;
-
     @Option(names = "--download-mode", description = "power up with the J7 program jumper fitted (ROM serial loader on the console)")
     boolean downloadMode;
 
     @Option(names = "--demo-image", description = "when the flash is blank, write a dabbler app and a demo NVS (key from env MEP_KEY) first")
     boolean demoImage;
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1", description = "board clock speed-up (default: ${DEFAULT-VALUE})")
-    double timeScale;
-
-    @Option(names = "--seed", defaultValue = "1")
-    long seed;
-
-    @Option(names = "--firmware", paramLabel = "MODEL", defaultValue = "dabbler",
-            description = "with --demo-image: the app's model, dabbler or spec (default: ${DEFAULT-VALUE})")
-    String firmware;
+    @Mixin
+    VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 1, 1);
 
     @Override
     public Integer call() throws Exception {
-        Max3232Profile profile;
-        try {
-            profile = Max3232Profile.named(max3232);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
-        if (!(timeScale > 0 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be in (0, 100]");
-        if (!firmware.equals("dabbler") && !firmware.equals("spec")) {
-            throw new MepException(ExitCodes.USAGE, "--firmware must be dabbler or spec, not '" + firmware + "'");
-        }
+        Max3232Profile profile = boardOptions.profile();
+        double timeScale = boardOptions.timeScale();
+        String firmware = boardOptions.firmware();
         Path dir = Files.createTempDirectory("mep-board-");
-        BoardOptions options = new BoardOptions(dir, timeScale, profile, seed, flashFile);
+        BoardOptions options = new BoardOptions(dir, timeScale, profile, boardOptions.seed(), flashFile);
         VirtualBoard board;
         try {
             board = VirtualBoard.create(options);

@@ -13,6 +13,7 @@ import org.mepkit.board.BoardOptions;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.esptool.Esptool;
 import org.mepkit.esptool.EsptoolException;
@@ -57,12 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Max3232Profile profile;
-        try {
-            profile = Max3232Profile.named(max3232);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        Max3232Profile profile = Max3232Option.profile(max3232);
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("mep-demo-");
         VirtualBenchFactory factory = VirtualBenchFactory.defaults(profile, 20, seed);

@@ -13,6 +13,7 @@ import org.mepkit.bench.ConfiguredBench;
 import org.mepkit.bench.VirtualBenchFactory;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.diag.DiagnosisReport;
 import org.mepkit.diag.SequentialTest;
@@ -76,12 +77,7 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
     private Bench openBench() {
         try {
             if (config == null) {
-                Max3232Profile profile;
-                try {
-                    profile = Max3232Profile.named(max3232);
-                } catch (IllegalArgumentException e) {
-                    throw new MepException(ExitCodes.USAGE, e.getMessage());
-                }
+                Max3232Profile profile = Max3232Option.profile(max3232);
                 return VirtualBenchFactory.defaults(profile, 20, seed).open();
             }
             return ConfiguredBench.from(BenchConfig.read(config), config.toAbsolutePath().getParent());

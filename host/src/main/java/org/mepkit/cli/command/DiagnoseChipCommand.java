@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.cli.option.KeyOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.diag.ChipDiagnosis;
@@ -212,13 +213,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         if (maxTrials < 1 || maxTrials > 10_000) throw new MepException(ExitCodes.USAGE, "--max-trials must be 1..10000");
         if (coolOffMs < 0 || coolOffMs > 600_000) throw new MepException(ExitCodes.USAGE, "--cool-off must be 0..600000 ms");
         if (baud <= 0) throw new MepException(ExitCodes.USAGE, "--baud must be positive");
-        if (virtual != null) {
-            try {
-                Max3232Profile.named(virtual);
-            } catch (IllegalArgumentException e) {
-                throw new MepException(ExitCodes.USAGE, e.getMessage());
-            }
-        }
+        if (virtual != null) Max3232Option.profile(virtual);
     }
 
     private Path writeReport(ChipDiagnosis.Result result) {

@@ -4,12 +4,13 @@ import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.Max3232Option;
+import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.recovery.RecoveryBenchmark;
 import org.mepkit.sim.max3232.Max3232Profile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,8 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--chip", paramLabel = "PROFILE", defaultValue = "flaky", description = "Fault model profile (flaky, bad; default ${DEFAULT-VALUE}).")
     String chip;
@@ -40,19 +41,14 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (episodes < 1 || episodes > 100_000) throw new MepException(ExitCodes.USAGE, "--episodes must be 1..100000");
-        Max3232Profile profile;
-        try {
-            profile = Max3232Profile.named(chip);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        Max3232Profile profile = Max3232Option.profile(chip);
         if (profile.haywire() == 0 || profile.dead()) {
             throw new MepException(ExitCodes.USAGE, "--chip " + chip + " gives no recoverable faults; use flaky or bad");
         }
         RecoveryBenchmark.Figures f = RecoveryBenchmark.run(profile, seed, episodes);
         var out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().writeValueAsString(f.asJson()));
+        if (output.json()) {
+            OutputOptions.printJson(out, f.asJson());
         } else {
             out.printf("recovery on '%s' chips, %d episodes (seed %d), virtual time%n", f.profile(), f.episodes(), f.seed());
             out.printf("  legacy : median %.3f s, p95 %.3f s%n", f.legacyMedian(), f.legacyP95());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.mepkit.serial.AbstractSerialLine;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.ModemControl;
 import org.mepkit.serial.PortDisconnectedException;
@@ -28,7 +29,7 @@ import com.fazecast.jSerialComm.SerialPort;
  * call throws {@link PortDisconnectedException}. No event listener is used: jSerialComm's
  * PORT_DISCONNECTED event repeats in a hot loop until the port is closed.
  */
-final class JscSerialLine implements SerialLine {
+final class JscSerialLine extends AbstractSerialLine {
 
     /** The native timeout granularity on Linux. */
     private static final long NATIVE_STEP_MS = 100;
@@ -42,10 +43,8 @@ final class JscSerialLine implements SerialLine {
     /** How often the short tail of a read polls for data. */
     private static final Duration POLL = Duration.ofNanos(500_000);
 
-    private final String name;
     private final boolean pseudoTerminal;
     private final SerialPort port;
-    private final LineSettings settings;
     private final Ticker ticker;
     private final Runnable onClose;
     /** Reads and writes are independent (full duplex): a read waiting for data must not hold up a write. */
@@ -62,11 +61,10 @@ final class JscSerialLine implements SerialLine {
 
     JscSerialLine(String name, boolean pseudoTerminal, SerialPort port, LineSettings settings, Ticker ticker,
             Runnable onClose) {
+        super(name, settings);
         this.onClose = Objects.requireNonNull(onClose, "onClose");
-        this.name = Objects.requireNonNull(name, "name");
         this.pseudoTerminal = pseudoTerminal;
         this.port = Objects.requireNonNull(port, "port");
-        this.settings = Objects.requireNonNull(settings, "settings");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
 
@@ -86,19 +84,7 @@ final class JscSerialLine implements SerialLine {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public LineSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
-        Objects.checkFromIndexSize(offset, len, buffer.length);
-        if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout: " + timeout);
+    protected int readChecked(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
         synchronized (readLock) {
             return readLocked(buffer, offset, len, timeout);
         }

@@ -3,44 +3,29 @@ package org.mepkit.serial.memory;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.mepkit.serial.AbstractSerialLine;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortDisconnectedException;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.SerialLine;
 
 /** One end of a {@link LinePair}. */
-final class MemoryLine implements SerialLine {
+final class MemoryLine extends AbstractSerialLine {
 
     private final LinePair pair;
-    private final String name;
-    private final LineSettings settings;
     private final ByteQueue incoming;
     private final ByteQueue outgoing;
     MemoryLine peer;
     private boolean closed;
 
     MemoryLine(LinePair pair, String name, LineSettings settings, ByteQueue incoming, ByteQueue outgoing) {
+        super(name, settings);
         this.pair = pair;
-        this.name = name;
-        this.settings = settings;
         this.incoming = incoming;
         this.outgoing = outgoing;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public LineSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
-        Objects.checkFromIndexSize(offset, len, buffer.length);
-        if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout: " + timeout);
+    protected int readChecked(byte[] buffer, int offset, int len, Duration timeout) throws SerialException {
         pair.lock().lock();
         try {
             long left = timeout.toNanos();
