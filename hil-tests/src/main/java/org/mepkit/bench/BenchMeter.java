@@ -5,23 +5,21 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mepkit.mep.frame.Command;
-import org.mepkit.mep.frame.MepProtocolException;
-import org.mepkit.mep.frame.Request;
 import org.mepkit.mep.frame.ResponseCode;
 import org.mepkit.mep.frame.Responses;
 import org.mepkit.mep.key.MbkKey;
+import org.mepkit.mep.table.TableId;
+import org.mepkit.sim.meter.MeterBrain;
 
 /**
- * The meter the bench plays on the RS232 side: answers MEP requests from a table store,
- * checks every request's digest against the key the board was provisioned with, enforces
- * "previous + 1" sequence numbers (answering 0x0C with the expected number otherwise,
- * mep-protocol.md §4.7) and records every request for the suite's assertions.
- * Pure: {@link #answer(byte[], long)} maps one request packet to the reply bytes (or none).
- * Framing, digest and reply encoding are host's MEP codec ({@code org.mepkit.mep.frame}). It is not host's
- * {@code VirtualMeter}: that one is a threaded server owning a serial line and a load model; this one is the
- * bench's pure answer function fed by the bench's own MEP reader, recording every request with its board time
- * and serving fixed {@link MeterValues} (partial reads past a table's end are zero-filled, as the suite expects).
+ * The meter the bench plays on the RS232 side: host's {@link MeterBrain} (digest check, "previous + 1"
+ * sequence numbers answered with 0x0C otherwise, mep-protocol.md §4.7, table serving) over the bench's
+ * fixed {@link MeterValues}, plus what the suite needs on top: every request recorded with its board time,
+ * a silent switch and a restart. Pure: {@link #answer(byte[], long)} maps one request packet to the reply
+ * bytes (or none); the bench's own reader ({@link MeterSide}) feeds it. Bench rules, kept from before the
+ * brain existed: the first request may already carry the expected number, partial reads past a table's
+ * end are zero-filled, a missing table is 0x02 (unsupported request), and a BT07 write is answered with
+ * an empty data reply (the procedure result in BT08 is fixed by {@link MeterValues}).
  */
 public final class BenchMeter {
 
@@ -40,18 +38,18 @@ public final class BenchMeter {
             BT28 = 0x001C, BT52 = 0x0034, ET03 = 0x0803, ET11 = 0x080B, ET13 = 0x080D, ET50 = 0x0832,
             ET58 = 0x083A;
 
-    private final MbkKey key;
+    /** The bench's corners: accept the first expected number, zero-fill past the end, 0x02 for no table. */
+    static final MeterBrain.Rules RULES = new MeterBrain.Rules(MeterBrain.FirstRequest.ACCEPT_INITIAL,
+            MeterBrain.PastEnd.ZERO_FILL, ResponseCode.UNSUPPORTED_REQUEST);
+
     private final Map<Integer, byte[]> tables = new HashMap<>();
+    private final MeterBrain brain;
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean silent;
-    private long expectedSequence;
-    private final long firstExpectedSequence;
 
     public BenchMeter(String mepKey, MeterValues values, long firstExpectedSequence) {
-        this.key = MbkKey.of(mepKey);
-        this.expectedSequence = firstExpectedSequence;
-        this.firstExpectedSequence = firstExpectedSequence;
         values.fill(tables);
+        this.brain = new MeterBrain(MbkKey.of(mepKey), new FixedTables(), firstExpectedSequence, RULES);
     }
 
     public void setSilent(boolean silent) {
@@ -61,7 +59,7 @@ public final class BenchMeter {
     /** Forgets every request seen and expects the first sequence number again (the board was restarted). */
     public synchronized void restart() {
         seen.clear();
-        expectedSequence = firstExpectedSequence;
+        brain.restart();
     }
 
     public List<Seen> seen() {
@@ -72,44 +70,23 @@ public final class BenchMeter {
 
     /** The reply to one request packet, or {@code null} when the meter stays silent. */
     public synchronized byte[] answer(byte[] packet, long atMillis) {
-        Request request;
-        try {
-            request = Request.decode(packet);
-        } catch (MepProtocolException | IllegalArgumentException e) {
-            return null;
-        }
-        byte[] body = request.body();
-        long seq = request.sequence();
-        boolean ok = Request.digestMatches(packet, key);
-        if (silent) {
-            seen.add(new Seen(atMillis, body, seq, ok, -1, packet.clone()));
-            return null;
-        }
-        byte[] reply;
-        if (!ok) {
-            reply = Responses.failure(ResponseCode.AUTHENTICATION_FAILURE);
-        } else if (seq != expectedSequence) {
-            reply = Responses.sequenceResync(expectedSequence);
-        } else {
-            expectedSequence = (seq + 1) & 0xFFFFFFFFL;
-            reply = serve(body);
-        }
-        seen.add(new Seen(atMillis, body, seq, ok, reply[2] & 0xFF, packet.clone()));
-        return reply;
+        MeterBrain.Exchange x = silent ? brain.listen(packet) : brain.exchange(packet);
+        if (x == null) return null;
+        seen.add(new Seen(atMillis, x.request().body(), x.request().sequence(), x.digestOk(), x.replyCode(), packet.clone()));
+        return x.reply();
     }
 
-    private byte[] serve(byte[] body) {
-        Command command = Command.parse(body);
-        if (command instanceof Command.FullWrite write && write.table().id() == BT07) return Responses.data(new byte[0]);
-        int table = body.length >= 3 ? ((body[1] & 0xFF) << 8) | (body[2] & 0xFF) : -1;
-        byte[] data = tables.get(table);
-        if (data == null) return Responses.failure(ResponseCode.UNSUPPORTED_REQUEST);
-        if (command instanceof Command.FullRead) return Responses.data(data);
-        if (command instanceof Command.PartialRead read) {
-            byte[] slice = new byte[read.count()];
-            for (int i = 0; i < read.count() && read.offset() + i < data.length; i++) slice[i] = data[read.offset() + i];
-            return Responses.data(slice);
+    /** {@link MeterValues}' images; a BT07 write gets an empty data reply, any other write is refused. */
+    private final class FixedTables implements MeterBrain.Tables {
+        @Override
+        public byte[] read(TableId id) {
+            return tables.get(id.id());
         }
-        return Responses.failure(ResponseCode.UNRECOGNIZED_REQUEST);
+
+        @Override
+        public byte[] write(TableId id, byte[] data) {
+            if (id.id() == BT07) return Responses.data(new byte[0]);
+            return Responses.failure(tables.containsKey(id.id()) ? ResponseCode.UNRECOGNIZED_REQUEST : ResponseCode.UNSUPPORTED_REQUEST);
+        }
     }
 }

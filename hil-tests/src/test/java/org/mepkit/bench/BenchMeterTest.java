@@ -46,4 +46,20 @@ class BenchMeterTest {
         assertNull(meter.answer(request("3000340200", 5, KEY), 42));
         assertEquals(42, meter.seen().get(0).atMillis());
     }
+
+    @Test
+    void aPartialReadPastATablesEndIsZeroFilledAndAMissingTableIsUnsupported() {
+        byte[] r = meter.answer(request("3f0034000005" + "0004", 5, KEY), 0);
+        assertEquals("0007000004" + "1b040000", Hex.lower(r), "BT52 bytes 5..6, then zeros");
+        assertEquals(0x02, meter.answer(request("3000630200", 6, KEY), 0)[2], "BT99 is no table of the bench meter");
+        assertEquals(2, meter.seen().size());
+    }
+
+    @Test
+    void aRestartForgetsWhatWasSeenAndWantsTheFirstNumberAgain() {
+        meter.answer(request("3000340200", 5, KEY), 0);
+        meter.restart();
+        assertEquals(0, meter.seen().size());
+        assertEquals(0x00, meter.answer(request("3000340200", 5, KEY), 0)[2]);
+    }
 }

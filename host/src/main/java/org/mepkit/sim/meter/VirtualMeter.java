@@ -8,10 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.mepkit.mep.frame.Command;
 import org.mepkit.mep.frame.Deframer;
 import org.mepkit.mep.frame.DeframerEvent;
-import org.mepkit.mep.frame.Request;
 import org.mepkit.mep.frame.ResponseCode;
 import org.mepkit.mep.frame.Responses;
 import org.mepkit.mep.key.MbkKey;
@@ -26,7 +24,9 @@ import org.mepkit.time.Ticker;
  * An Echelon/NES meter on the far end of a {@link SerialLine}: the MEP server side. It checks each
  * request's digest with its MBK key (0x0B when wrong), answers the first request after start with
  * 0x0C and the profile's sequence number, then wants previous + 1 (0x0C otherwise), and serves the
- * tables of its {@link MeterProfile} with energy that grows on its {@link Ticker}.
+ * tables of its {@link MeterProfile} with energy that grows on its {@link Ticker}. What it answers
+ * is its {@link MeterBrain}'s ({@link MeterBrain.Rules#STRICT}); this class owns the line, the thread,
+ * pacing, faults and alerts.
  *
  * <p>{@link Pacing#PACED} sends replies at the line's baud after the profile's turnaround, as a
  * real meter's UART would (a pty or an in-memory pair would deliver them at once);
@@ -50,36 +50,32 @@ public final class VirtualMeter implements AutoCloseable {
 
     private final SerialLine in;
     private final SerialLine out;
-    private final MbkKey key;
     private final MeterProfile profile;
     private final Ticker ticker;
     private final Pacing pacing;
     private final MeterTables tables;
+    private final MeterBrain brain;
     private final Deframer deframer = new Deframer();
     private final Deque<MeterFault> faults = new ArrayDeque<>();
     private final AtomicInteger alertsToSend = new AtomicInteger();
-    private final AtomicInteger alertsBeforeReply = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
-    private final AtomicLong digestFailures = new AtomicLong();
-    private final AtomicLong resyncsSent = new AtomicLong();
     private final AtomicLong procedureCalls = new AtomicLong();
-    private volatile boolean trailer;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Throwable failure;
-    private Long expected;
     private long lastByteAt;
     private int faultUses;
 
     public VirtualMeter(SerialLine line, MbkKey key, MeterProfile profile, Ticker ticker, Pacing pacing) {
         this.in = Objects.requireNonNull(line, "line");
-        this.key = Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.pacing = Objects.requireNonNull(pacing, "pacing");
         this.out = pacing == Pacing.PACED ? new PacedLine(line, ticker) : line;
         this.tables = new MeterTables(profile, ticker);
+        this.brain = new MeterBrain(key, new LiveTables(), profile.initialSequence(), MeterBrain.Rules.STRICT);
     }
 
     public MeterProfile profile() {
@@ -108,7 +104,7 @@ public final class VirtualMeter implements AutoCloseable {
 
     /** Sends an alert immediately before the next reply (an alert "in the middle" of an exchange). */
     public void sendAlertBeforeNextReply() {
-        alertsBeforeReply.incrementAndGet();
+        brain.alertBeforeNextReply();
     }
 
     /**
@@ -116,7 +112,7 @@ public final class VirtualMeter implements AutoCloseable {
      * is unknown, and the firmware ignores anything after the table data). Off by default.
      */
     public VirtualMeter withReplyTrailer(boolean on) {
-        trailer = on;
+        brain.withReplyTrailer(on);
         return this;
     }
 
@@ -127,8 +123,8 @@ public final class VirtualMeter implements AutoCloseable {
 
     public long requests() { return requests.get(); }
     public long served() { return served.get(); }
-    public long digestFailures() { return digestFailures.get(); }
-    public long resyncsSent() { return resyncsSent.get(); }
+    public long digestFailures() { return brain.digestFailures(); }
+    public long resyncsSent() { return brain.resyncsSent(); }
     public long procedureCalls() { return procedureCalls.get(); }
 
     /** Why the serving thread stopped on its own, if it did (a closed or unplugged line). */
@@ -195,21 +191,17 @@ public final class VirtualMeter implements AutoCloseable {
         if (packet.length == 2) return;   // an alert-sized packet is nothing a client sends
         requests.incrementAndGet();
         MeterFault fault = nextFault();
-        byte[] reply = reply(packet);
+        byte[] reply = brain.answer(packet);
         if (reply == null) return;
         if (fault instanceof MeterFault.Echo) in.write(packet);
         if (fault instanceof MeterFault.Silence) return;
         if (fault instanceof MeterFault.Garbage garbage) reply = garbage.bytes();
-        if (fault instanceof MeterFault.WrongSequence) {
-            expected = (expected == null ? profile.initialSequence() : expected + 1000) & 0xFFFF_FFFFL;
-            reply = Responses.sequenceResync(expected);
-        }
+        if (fault instanceof MeterFault.WrongSequence) reply = brain.jumpSequence();
         if (fault instanceof MeterFault.BadReplyLength bad) reply = withLength(reply, reply.length - 2 + bad.delta());
         if (fault instanceof MeterFault.Stall) reply = Arrays.copyOf(reply, reply.length / 2);
         if (pacing == Pacing.PACED) ticker.waitFor(profile.turnaround());
         if (fault instanceof MeterFault.Slow slow) ticker.waitFor(slow.delay());
-        while (alertsBeforeReply.get() > 0) {
-            alertsBeforeReply.decrementAndGet();
+        for (int n = brain.takeAlertsBeforeReply(); n > 0; n--) {
             out.write(Responses.alert());
             out.drain();
             ticker.waitFor(ALERT_GAP);
@@ -218,52 +210,19 @@ public final class VirtualMeter implements AutoCloseable {
         served.incrementAndGet();
     }
 
-    /** The honest reply to {@code packet}, or null when it is not a request at all. */
-    private byte[] reply(byte[] packet) {
-        Request request;
-        try {
-            request = Request.decode(packet);
-        } catch (org.mepkit.mep.frame.MepProtocolException e) {
-            return null;
+    /** The profile's live tables; a BT07 write runs a procedure, any other write is refused. */
+    private final class LiveTables implements MeterBrain.Tables {
+        @Override
+        public byte[] read(TableId id) {
+            return tables.table(id);
         }
-        if (!Request.digestMatches(packet, key)) {
-            digestFailures.incrementAndGet();
-            return Responses.failure(ResponseCode.AUTHENTICATION_FAILURE);
-        }
-        long seq = request.sequence();
-        if (expected == null || seq != expected) {
-            if (expected == null) expected = profile.initialSequence();
-            resyncsSent.incrementAndGet();
-            return Responses.sequenceResync(expected);
-        }
-        expected = (expected + 1) & 0xFFFF_FFFFL;
-        return serve(Command.parse(request.body()), seq);
-    }
 
-    private byte[] serve(Command command, long seq) {
-        if (command instanceof Command.FullRead read) {
-            byte[] data = tables.table(read.table());
-            return data == null ? Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE) : dataReply(data, seq);
-        }
-        if (command instanceof Command.PartialRead read) {
-            byte[] data = tables.table(read.table());
-            if (data == null || read.offset() + read.count() > data.length) {
-                return Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE);
-            }
-            return dataReply(Arrays.copyOfRange(data, read.offset(), read.offset() + read.count()), seq);
-        }
-        if (command instanceof Command.FullWrite write && write.table().equals(TableId.BT07)) {
+        @Override
+        public byte[] write(TableId id, byte[] data) {
+            if (!id.equals(TableId.BT07)) return Responses.failure(ResponseCode.NO_PERMISSION);
             procedureCalls.incrementAndGet();
-            return tables.procedureCall(write.data())
-                    ? Responses.ok()
-                    : Responses.failure(ResponseCode.OPERATION_NOT_POSSIBLE);
+            return tables.procedureCall(data) ? Responses.ok() : Responses.failure(ResponseCode.OPERATION_NOT_POSSIBLE);
         }
-        if (command instanceof Command.FullWrite) return Responses.failure(ResponseCode.NO_PERMISSION);
-        return Responses.failure(ResponseCode.UNRECOGNIZED_REQUEST);
-    }
-
-    private byte[] dataReply(byte[] data, long seq) {
-        return trailer ? Responses.data(data, key, seq) : Responses.data(data);
     }
 
     private synchronized MeterFault nextFault() {
