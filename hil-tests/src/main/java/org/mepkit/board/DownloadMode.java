@@ -23,8 +23,11 @@ final class DownloadMode {
         /** Whether {@code loader} is still the powered board's loader. */
         boolean serving(RomLoader loader);
 
-        /** A software reset after {@code end}: true when the chip stays in download mode and serves again. */
-        boolean softwareReset(SessionEnd end);
+        /**
+         * A software reset after {@code end}, if {@code loader} is still the powered board's loader: true when the
+         * chip stays in download mode and serves again.
+         */
+        boolean softwareReset(RomLoader loader, SessionEnd end);
 
         /** False once the board is closed. */
         boolean running();
@@ -49,7 +52,7 @@ final class DownloadMode {
                     if (!awaitReopen(loader, console, board)) return;
                     continue;
                 }
-                if (!board.softwareReset(end)) return;
+                if (!board.softwareReset(loader, end)) return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

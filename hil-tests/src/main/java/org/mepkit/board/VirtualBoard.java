@@ -245,8 +245,10 @@ public final class VirtualBoard implements AutoCloseable {
         }
 
         @Override
-        public boolean softwareReset(SessionEnd end) {
+        public boolean softwareReset(RomLoader l, SessionEnd end) {
             synchronized (VirtualBoard.this) {
+                // powered off or replaced since the session ended: a dead chip does not reset
+                if (loader != l || !powered) return false;
                 resetReason = ResetReason.SW_RESET;
                 if (end == SessionEnd.REBOOT && programJumper) {
                     RomBanner.downloadMode(chip, resetReason).forEach(console::println);
