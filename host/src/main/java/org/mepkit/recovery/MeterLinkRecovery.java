@@ -18,12 +18,20 @@ import org.mepkit.time.Ticker;
  * <p>Power-line faults and escalation cannot be thrown through the listener; they are kept in
  * {@link #powerFailure()} and {@link #escalated()}, and cycling stops. Give the client more
  * attempts (e.g. {@code timings.withMaxAttempts(policy.maxCycles() + 1)}) so the cycles can run.
+ *
+ * <p>A refused digest (0x0B) may be bit errors in the request: the client resends it while the
+ * refusals in a row stay below the policy's {@code authAnomalies}, and once more as the probe of the
+ * power cycle the threshold starts. When the meter still refuses, the refusal is final and
+ * {@link #refusalsInARow()} and {@link #cyclesDuringRefusals()} say how hard we tried.
  */
 public final class MeterLinkRecovery implements LinkListener {
 
     private final RecoveryMachine machine;
     private final Ticker ticker;
     private volatile PowerException powerFailure;
+    private int refusals;
+    private int refusalCycles;
+    private boolean probeAfterRefusal;
 
     public MeterLinkRecovery(RecoveryMachine machine, Ticker ticker) {
         this.machine = machine;
@@ -55,8 +63,21 @@ public final class MeterLinkRecovery implements LinkListener {
         if (usable()) machine.onRequestSent();
     }
 
+    /** 0x0B replies in a row, since the last reply of another kind. */
+    public int refusalsInARow() {
+        return refusals;
+    }
+
+    /** Power cycles started by those refusals. */
+    public int cyclesDuringRefusals() {
+        return refusalCycles;
+    }
+
     @Override
     public void replyReceived(String what, Duration roundTrip) {
+        refusals = 0;
+        refusalCycles = 0;
+        probeAfterRefusal = false;
         if (usable()) machine.onGoodReply();
     }
 
@@ -72,7 +93,26 @@ public final class MeterLinkRecovery implements LinkListener {
 
     @Override
     public void authenticationFailed(String what) {
+        refusals++;
+        boolean wasHealthy = machine.state() == RecoveryState.HEALTHY;
         act(machine::onAuthAnomaly);
+        probeAfterRefusal = wasHealthy && machine.state() == RecoveryState.PROBE_DUE;
+        if (probeAfterRefusal) refusalCycles++;
+    }
+
+    /**
+     * Yes while the refusals stay below the policy's threshold (never with a policy that does not
+     * count them), and once more right after they started a power cycle: that resend is the probe.
+     */
+    @Override
+    public boolean resendAfterRefusal(String what, int refusalsOfRequest) {
+        if (!usable()) return false;
+        if (probeAfterRefusal) {
+            probeAfterRefusal = false;
+            return true;
+        }
+        int threshold = machine.policy().authAnomalies();
+        return threshold != Integer.MAX_VALUE && refusals < threshold;
     }
 
     private boolean usable() {

@@ -22,6 +22,7 @@ import org.mepkit.mep.frame.MeterRefusedException;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mep.table.TableField;
 import org.mepkit.power.SystemProcessLauncher;
+import org.mepkit.recovery.MeterLinkRecovery;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
@@ -81,14 +82,16 @@ public final class ReadCommand implements Callable<Integer> {
         MbkKey mbk = key.key();
         LinkCounters counters = new LinkCounters();
         MeterReading reading;
+        MeterLinkRecovery recoveryUsed = null;
         try (SerialLine line = port.open(opener, LineSettings.MEP);
              RecoveryOptions.Attachment power = recovery.attach(line, counters, new SystemProcessLauncher())) {
+            recoveryUsed = power.recovery();
             line.discardInput();
             MeterClient client = new MeterClient(line, mbk, SystemTicker.INSTANCE, recovery.timings(timings), power.listener());
             reading = new MeterSession(client).readOnce();
         } catch (MeterRefusedException e) {
             if (e.isAuthenticationFailure()) {
-                throw new MepException(ExitCodes.AUTHENTICATION, "the meter refused the digest: wrong MBK key?");
+                throw new MepException(ExitCodes.AUTHENTICATION, refusalMessage(recoveryUsed));
             }
             throw new MepException(ExitCodes.PROTOCOL, e.getMessage() + " (on " + port.port() + ")");
         } catch (MeterTimeoutException | MeterSequenceException e) {
@@ -98,6 +101,13 @@ public final class ReadCommand implements Callable<Integer> {
         }
         print(reading, counters);
         return ExitCodes.OK;
+    }
+
+    /** "wrong MBK key?", saying how often the meter refused when the recovery engine made us resend. */
+    static String refusalMessage(MeterLinkRecovery r) {
+        if (r == null || r.refusalsInARow() < 2) return "the meter refused the digest: wrong MBK key?";
+        return "the meter refused the digest " + r.refusalsInARow() + " times"
+                + (r.cyclesDuringRefusals() > 0 ? ", also after power-cycling the MAX3232" : "") + ": wrong MBK key?";
     }
 
     private void print(MeterReading reading, LinkCounters counters) {

@@ -24,13 +24,22 @@ public interface LinkListener {
             @Override public void sequenceResync(long adopted) { list.forEach(l -> l.sequenceResync(adopted)); }
             @Override public void authenticationFailed(String what) { list.forEach(l -> l.authenticationFailed(what)); }
             @Override public void alert() { list.forEach(LinkListener::alert); }
+            @Override public boolean resendAfterRefusal(String what, int refusals) {
+                boolean resend = false;
+                for (LinkListener l : list) resend |= l.resendAfterRefusal(what, refusals);
+                return resend;
+            }
         };
     }
 
     /** A request went out (attempt 1 is the first transmission of these bytes). */
     default void requestSent(String what, long sequence, int attempt) { }
 
-    /** A complete reply came back and was accepted (any response code but 0x0C). */
+    /**
+     * A complete reply came back and was accepted (any response code but 0x0B, which is reported as
+     * {@link #authenticationFailed} instead: a refused digest proves nothing about the link, since bit
+     * errors in our request look exactly like a wrong key).
+     */
     default void replyReceived(String what, Duration roundTrip) { }
 
     /** No complete reply within {@code timeout}; the same bytes will be sent again if attempts remain. */
@@ -42,8 +51,18 @@ public interface LinkListener {
     /** The meter asked for another sequence number (0x0C); the client adopts it and resends. */
     default void sequenceResync(long adopted) { }
 
-    /** The meter refused our digest (0x0B): most likely a wrong MBK key. */
+    /** The meter refused our digest (0x0B): a wrong MBK key, or bit errors in our request on the way. */
     default void authenticationFailed(String what) { }
+
+    /**
+     * Called after {@link #authenticationFailed} when the meter has refused the same request
+     * {@code refusals} times in a row: {@code true} makes the client send it again (it may have been
+     * corrupted on the wire; a recovery engine may have power-cycled the line driver meanwhile),
+     * {@code false} makes the refusal final. The default is {@code false}: the first 0x0B is final,
+     * as in the board firmware. With several listeners, any {@code true} wins; listeners that say
+     * {@code true} must bound the resends.
+     */
+    default boolean resendAfterRefusal(String what, int refusals) { return false; }
 
     /** The meter sent the alert {@code 00 00}. */
     default void alert() { }

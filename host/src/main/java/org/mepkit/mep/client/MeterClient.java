@@ -104,11 +104,13 @@ public final class MeterClient {
     /**
      * Sends {@code command} and returns the meter's final answer: a {@link Response.Data} or a
      * {@link Response.Failure} (never a resync, which is handled here, nor an alert, which is counted).
-     * A 0x0B is also reported to the listener as an authentication failure.
+     * A 0x0B is reported to the listener as an authentication failure and is final unless the
+     * listener asks for the request again ({@link LinkListener#resendAfterRefusal}).
      */
     public Response exchange(Command command) throws IOException {
         String what = command.describe();
         int resyncs = 0;
+        int refusals = 0;
         while (true) {
             Request request = new Request(command.body(), sequence);
             sequence = (sequence + 1) & 0xFFFF_FFFFL;
@@ -122,8 +124,12 @@ public final class MeterClient {
                 listener.sequenceResync(sequence);
                 continue;
             }
-            if (response instanceof Response.Failure failure && failure.code() == ResponseCode.AUTHENTICATION_FAILURE) {
+            if (isRefusal(response)) {
                 listener.authenticationFailed(what);
+                if (listener.resendAfterRefusal(what, ++refusals)) {
+                    sequence = request.sequence();   // the meter did not take this number: send it again
+                    continue;
+                }
             }
             return response;
         }
@@ -148,7 +154,7 @@ public final class MeterClient {
             }
             try {
                 Response response = Responses.parse(reply);
-                listener.replyReceived(what, Duration.ofNanos(ticker.nanoTime() - sentAt));
+                if (!isRefusal(response)) listener.replyReceived(what, Duration.ofNanos(ticker.nanoTime() - sentAt));
                 return response;
             } catch (MalformedFrameException e) {
                 // a complete packet that is no valid reply (noise with a plausible length): retry
@@ -239,6 +245,10 @@ public final class MeterClient {
             Thread.currentThread().interrupt();
             throw new SerialException(line.name() + ": interrupted while waiting for the meter", e);
         }
+    }
+
+    private static boolean isRefusal(Response response) {
+        return response instanceof Response.Failure failure && failure.code() == ResponseCode.AUTHENTICATION_FAILURE;
     }
 
     static boolean isAlert(byte[] packet) {

@@ -1,6 +1,7 @@
 package org.mepkit.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -33,21 +34,27 @@ class ReadWithRecoveryTest {
     @TempDir
     Path dir;
 
-    /**
-     * The first seed whose first power-up is haywire with silence or garbage. (A bit-error chip
-     * makes the meter answer 0x0B, which a one-shot read reports as a wrong key: see RECOVERY.md §7.)
-     */
-    private static long silentOrGarbageSeed() {
+    /** The first seed whose first power-up is haywire with silence or garbage ({@code bitErrors} false) or bit errors. */
+    private static long haywireSeed(boolean bitErrors) {
         for (long seed = 1; ; seed++) {
             Max3232Model m = new Max3232Model(Max3232Profile.FLAKY, seed, new ManualTicker());
             m.setPowered(true);
-            if (m.condition() == Max3232Model.Condition.HAYWIRE && m.mode() != HaywireMode.BIT_ERRORS) return seed;
+            if (m.condition() == Max3232Model.Condition.HAYWIRE && (m.mode() == HaywireMode.BIT_ERRORS) == bitErrors) return seed;
         }
     }
 
     @Test
     void readsThroughAChipThatComesUpHaywire() throws Exception {
-        long seed = silentOrGarbageSeed();
+        readsThroughAChipThatComesUpHaywire(haywireSeed(false));
+    }
+
+    /** Bit errors in the request make the meter answer 0x0B: with --power that is a line fault until proven otherwise. */
+    @Test
+    void readsThroughAChipThatComesUpWithBitErrors() throws Exception {
+        readsThroughAChipThatComesUpHaywire(haywireSeed(true));
+    }
+
+    private void readsThroughAChipThatComesUpHaywire(long seed) throws Exception {
         Max3232Model chip = new Max3232Model(Max3232Profile.FLAKY, seed, SystemTicker.INSTANCE);
         LinePair host = LinePair.create("usb:host", "max3232:ttl", LineSettings.MEP);
         LinePair meterSide = LinePair.create("max3232:rs232", "meter", LineSettings.MEP);
@@ -80,6 +87,44 @@ class ReadWithRecoveryTest {
                 .map(l -> readJson(l).get("event").asText()).toList();
         assertEquals(List.of("ENABLE_OFF", "POWER_ON", "ENABLE_ON", "READY"), kinds.subList(0, 4), kinds.toString());
         assertTrue(kinds.containsAll(List.of("SUSPECT", "POWER_OFF", "PROBE_DUE", "RECOVERED")), kinds.toString());
+    }
+
+    @Test
+    void aWrongKeyWithAPowerSwitchFailsAfterThePowerCycleWithoutShowingTheKey() throws Exception {
+        String wrongKey = "Wr0ngKeyWr0ngKeyWr0n";
+        Max3232Model chip = new Max3232Model(Max3232Profile.GENUINE, 1, SystemTicker.INSTANCE);
+        LinePair host = LinePair.create("usb:host", "max3232:ttl", LineSettings.MEP);
+        LinePair meterSide = LinePair.create("max3232:rs232", "meter", LineSettings.MEP);
+        Path keyFile = Files.writeString(dir.resolve("key"), wrongKey + "\n");
+        Path log = dir.resolve("events.jsonl");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        long refusals;
+        try (Max3232Bridge bridge = Max3232Bridge.toMeter(chip, host.b(), meterSide.a());
+             VirtualMeter meter = new VirtualMeter(meterSide.b(), MbkKey.of(KEY_TEXT), MeterProfile.DEFAULT,
+                     SystemTicker.INSTANCE, VirtualMeter.Pacing.UNPACED).start()) {
+            CommandContribution read = new CommandContribution() {
+                public String parent() { return ""; }
+                public Object command() { return new ReadCommand((path, settings) -> new DtrPoweredLine(host.a(), chip)); }
+            };
+            picocli.CommandLine cli = MepCommand.commandLine(List.of(read));
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            code = cli.execute("read", "--port", "/dev/ttyUSB9", "--key-file", keyFile.toString(), "--power", "dtr",
+                    "--recovery-log", log.toString());
+            refusals = meter.digestFailures();
+        } finally {
+            host.unplug();
+            meterSide.unplug();
+        }
+        assertEquals(6, code, err.toString());
+        assertEquals(4, refusals, "three refusals, one power cycle, the probe refused as well");
+        assertEquals(2, chip.powerUps(), "boot and one cycle: a wrong key is not power-cycled again and again");
+        String lastLine = err.toString().strip().lines().reduce((a, b) -> b).orElse("");
+        assertEquals("mep: the meter refused the digest 4 times, also after power-cycling the MAX3232: wrong MBK key?", lastLine);
+        String everything = out + err.toString() + Files.readString(log);
+        assertFalse(everything.contains(wrongKey) || everything.contains(KEY_TEXT), "a key was printed: " + everything);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readJson(String line) {
