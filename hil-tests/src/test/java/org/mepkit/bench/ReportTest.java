@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.TestOutcome;
+import org.mepkit.report.Redactor;
 import org.w3c.dom.Document;
 
 /** Redaction of captured logs and the JUnit XML / HTML reports. */
@@ -22,10 +24,13 @@ class ReportTest {
     Path dir;
 
     @Test
-    void secretsAreRedactedLongestFirstAndTheFactoryKeyIsNotASecret() {
-        Redaction r = new Redaction(List.of("pass", "pass-word-1", "00000000000000000000"));
-        assertEquals("wifi_pwd: '***'", r.apply("wifi_pwd: 'pass-word-1'"));
-        assertEquals("mep_key: '00000000000000000000'", r.apply("mep_key: '00000000000000000000'"));
+    void secretsAreRedactedLongestFirstAndTheFirmwaresSecretLinesAlways() {
+        Redactor r = Redactor.firmware().withSecrets(List.of("pass", "pass-word-1"));
+        assertEquals("wifi_pwd: '***'", r.redact("wifi_pwd: 'pass-word-1'"));
+        assertEquals("ssid ***", r.redact("ssid pass-word-1"), "a known value anywhere, longest first");
+        assertEquals("mep_key: '***'", r.redact("mep_key: '00000000000000000000'"));
+        assertEquals("user_pwd: '***'", r.redact("user_pwd: 'not-known-to-the-bench'"),
+                "a secret the bench config does not know is still hidden in the firmware's own lines");
     }
 
     @Test
