@@ -167,7 +167,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     public synchronized void powerOff() {
         powered = false;
-        if (loader != null) loader.requestStop();
+        stopLoader();
         bootLoopAtMillis = -1;
         model = null;
         transceiver.setEnabled(false);
@@ -207,7 +207,7 @@ public final class VirtualBoard implements AutoCloseable {
         model = null;
         bootLoopAtMillis = -1;
         mep.clearReceived();
-        if (loader != null) loader.requestStop();
+        stopLoader();
         if (programJumper) {
             RomBanner.downloadMode(chip, resetReason).forEach(console::println);
             loader = new RomLoader(flash, chip);
@@ -221,6 +221,12 @@ public final class VirtualBoard implements AutoCloseable {
             resetReason = outcome.retryAs();
             bootLoopAtMillis = boardMillis() + BOOT_LOOP_PAUSE_MS;
         }
+    }
+
+    /** The chip left its download session: the old loader never answers again, even to a host that opens later. */
+    private void stopLoader() {
+        if (loader != null) loader.requestStop();
+        loader = null;
     }
 
     /** The download-mode loop's view of the board; every call takes the board's lock. */
