@@ -15,6 +15,7 @@ import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.cli.option.Renamed;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.cli.option.KeyOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.diag.ChipDiagnosis;
@@ -138,6 +139,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
 
     private final PortOpener opener;
     private final ProcessLauncher launcher;
+    private boolean authRefusedEveryTrial;
 
     public DiagnoseChipCommand() {
         this(JscPorts::open, new SystemProcessLauncher());
@@ -152,36 +154,10 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkOptions();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, maxTrials, System.console() != null && !output.json());
         ChipDiagnosis.Result result;
-        boolean authRefusedEveryTrial = false;
-        if (virtual != null) {
-            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
-            result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
-        } else {
-            try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
-                MbkKey mbk = meter ? key.key() : null;
-                OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
-                OutputLine enableLine = enable == null ? null : PowerSwitches.parse(enable, line, false, launcher);
-                try {
-                    if (meter) {
-                        MeterProbeJig jig = new MeterProbeJig(line, supply, enableLine == null ? UNSWITCHED : enableLine, mbk,
-                                SystemTicker.INSTANCE, timing(), MeterProbeJig.timings(Duration.ofSeconds(1)));
-                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
-                        authRefusedEveryTrial = !result.trials().isEmpty() && jig.authRefusals() == result.trials().size();
-                    } else {
-                        Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
-                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
-                    }
-                } finally {
-                    powerDown(supply, enableLine);
-                    if (supply instanceof AutoCloseable closeable) closeable.close();
-                    if (enableLine instanceof AutoCloseable closeable) closeable.close();
-                }
-            }
+        try (Progress bar = Progress.stderr(spec, "diagnose chip")) {
+            result = diagnose(new TrialProgress(bar, maxTrials));
         }
-        progress.done();
         Map<String, Object> json = DiagnosisReport.json(result);
         json.put("report_dir", writeReport(result).toString());
         if (output.json()) {
@@ -203,6 +179,33 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
                     + result.abortedBy() + " (partial report in " + reportDir + ")");
         }
         return result.verdict().usable() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    private ChipDiagnosis.Result diagnose(TrialProgress progress) throws Exception {
+        if (virtual != null) {
+            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
+            return ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+        }
+        try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
+            MbkKey mbk = meter ? key.key() : null;
+            OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
+            OutputLine enableLine = enable == null ? null : PowerSwitches.parse(enable, line, false, launcher);
+            try {
+                if (meter) {
+                    MeterProbeJig jig = new MeterProbeJig(line, supply, enableLine == null ? UNSWITCHED : enableLine, mbk,
+                            SystemTicker.INSTANCE, timing(), MeterProbeJig.timings(Duration.ofSeconds(1)));
+                    ChipDiagnosis.Result result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                    authRefusedEveryTrial = !result.trials().isEmpty() && jig.authRefusals() == result.trials().size();
+                    return result;
+                }
+                Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
+                return ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+            } finally {
+                powerDown(supply, enableLine);
+                if (supply instanceof AutoCloseable closeable) closeable.close();
+                if (enableLine instanceof AutoCloseable closeable) closeable.close();
+            }
+        }
     }
 
     /** Leaves the chip unpowered so it can be swapped; a line that is gone already cannot be helped. */
@@ -275,33 +278,20 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         out.println("report: " + reportDir.resolve("index.html") + " (plot " + reportDir.resolve("trials.svg") + ")");
     }
 
-    /** A one-line progress bar on stderr, only on a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
+    /** Counts the haywire power-ups for the progress line. */
+    private static final class TrialProgress {
+        private final Progress progress;
         private final int max;
-        private final boolean enabled;
         private int haywire;
 
-        Progress(PrintWriter err, int max, boolean enabled) {
-            this.err = err;
+        TrialProgress(Progress progress, int max) {
+            this.progress = progress;
             this.max = max;
-            this.enabled = enabled;
         }
 
         void update(Trial t) {
             if (t.outcome().haywire()) haywire++;
-            if (!enabled) return;
-            int width = 30;
-            int filled = (int) ((long) t.index() * width / max);
-            err.printf("\r[%s%s] trial %d/%d, haywire %d ", "#".repeat(filled), ".".repeat(width - filled), t.index(), max, haywire);
-            err.flush();
-        }
-
-        void done() {
-            if (enabled) {
-                err.println();
-                err.flush();
-            }
+            progress.update(t.index(), max, "haywire " + haywire);
         }
     }
 }
