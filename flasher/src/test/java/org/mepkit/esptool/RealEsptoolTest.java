@@ -122,15 +122,7 @@ class RealEsptoolTest {
     void itAcceptsOurAppImageAndReadsOurDescriptor(@TempDir Path dir) throws Exception {
         Path app = dir.resolve("app.bin");
         Files.write(app, ImageBuilder.app().projectName("mepkit-check").version("9.8.7").build());
-        List<String> argv = new ArrayList<>(esptool.command());
-        argv.add(esptool.name("image_info"));
-        if (!esptool.version().kebabCase()) {
-            argv.add("--version");
-            argv.add("2");
-        }
-        argv.add(app.toString());
-        EsptoolRun run = new EsptoolRunner(ProcessLauncher.SYSTEM, Duration.ofSeconds(60)).run(argv, e -> { });
-        String out = String.join("\n", run.transcript());
+        String out = esptoolImageInfo(app);
         assertTrue(out.contains("Project name: mepkit-check"), out);
         assertTrue(out.contains("App version: 9.8.7"), out);
         assertTrue(out.toLowerCase().contains("(valid)"), out);
