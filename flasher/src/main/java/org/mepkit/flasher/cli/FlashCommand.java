@@ -39,7 +39,7 @@ import org.mepkit.flash.FlashSource;
 import org.mepkit.flash.PlannedRegion;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.time.Ticker;
 
@@ -122,7 +122,7 @@ public final class FlashCommand implements Callable<Integer> {
     int idleMinutes;
 
     ProcessLauncher launcher = ProcessLauncher.SYSTEM;
-    PortOpener opener = JscPorts::open;
+    PortOpener opener = Ports.OPENER;
     Ticker ticker = SystemTicker.INSTANCE;
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
