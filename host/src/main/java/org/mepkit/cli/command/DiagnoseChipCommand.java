@@ -204,7 +204,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, "--virtual diagnoses the fault model; it cannot be combined with --port or --power");
         }
         if (virtual == null && seed != null) throw new MepException(ExitCodes.USAGE, "--seed needs --virtual");
-        if (virtual == null && port == null) throw new MepException(ExitCodes.USAGE, "give --port PATH --power SWITCH for a jig, or --virtual PROFILE");
+        if (virtual == null && port == null) throw new MepException(ExitCodes.USAGE, "give --port PORT --power SWITCH for a jig, or --virtual PROFILE");
         if (port != null && power == null) throw new MepException(ExitCodes.USAGE, "--port needs --power dtr|rts|gpiod:CHIP:LINE: the diagnosis must switch the MAX3232");
         if (loopback && meter) throw new MepException(ExitCodes.USAGE, "choose --loopback or --meter, not both");
         if (virtual != null && meter) throw new MepException(ExitCodes.USAGE, "--virtual runs use the loopback probe; --meter needs a jig (--port)");
