@@ -69,7 +69,7 @@ public final class FlashCommand implements Callable<Integer> {
             description = "An Arduino build folder, a merged image, or ADDR=FILE pairs (e.g. 0x10000=app.bin).")
     List<String> targets;
 
-    @Option(names = "--port", paramLabel = "PATH", description = "The USB-serial adapter on J5 (never guessed).")
+    @Option(names = "--port", paramLabel = "PATH", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
