@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 import org.junit.jupiter.api.Test;
+import org.mepkit.serial.LineReads;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortDisconnectedException;
 import org.mepkit.serial.Ports;
@@ -30,7 +31,7 @@ class RawSocketLineTest {
                 assertArrayEquals(new byte[] {(byte) 0xFF, 0x00, (byte) 0xFF}, in.readNBytes(3));
 
                 peer.getOutputStream().write(new byte[] {(byte) 0xFF, (byte) 0xFA, 0x2C});
-                assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFA, 0x2C}, Rfc2217LineTest.readExactly(line, 3));
+                assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFA, 0x2C}, LineReads.readExactly(line, 3));
 
                 peer.close();
                 var e = assertThrows(PortDisconnectedException.class, () -> line.read(new byte[1], 0, 1, java.time.Duration.ofSeconds(10)));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -16,6 +15,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mepkit.serial.LineReads;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortBusyException;
 import org.mepkit.serial.PortDisconnectedException;
@@ -109,7 +109,7 @@ class Rfc2217LineTest {
         assertEquals("01ffff02ee", HEX.formatHex(java.util.Arrays.copyOfRange(raw, before, raw.length)));
 
         server.send(HEX.parseHex("41ffff4206"));
-        assertArrayEquals(HEX.parseHex("41ff4206"), readExactly(line, 4));
+        assertArrayEquals(HEX.parseHex("41ff4206"), LineReads.readExactly(line, 4));
     }
 
     @Test
@@ -131,7 +131,7 @@ class Rfc2217LineTest {
         line = Ports.open(server.url(), LineSettings.MEP);
         server.aroundPurgeAck("stale".getBytes(StandardCharsets.US_ASCII), "fresh".getBytes(StandardCharsets.US_ASCII));
         line.discardInput();
-        assertArrayEquals("fresh".getBytes(StandardCharsets.US_ASCII), readExactly(line, 5));
+        assertArrayEquals("fresh".getBytes(StandardCharsets.US_ASCII), LineReads.readExactly(line, 5));
         assertTrue(HEX.formatHex(server.received()).endsWith("fffa2c0c01fff0"), "PURGE-DATA receive buffer");
     }
 
@@ -227,19 +227,7 @@ class Rfc2217LineTest {
     }
 
     private void readExactlyOrFail(int n) throws Exception {
-        readExactly(line, n);
-    }
-
-    static byte[] readExactly(SerialLine line, int n) throws SerialException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buf = new byte[n];
-        long end = System.nanoTime() + LONG.toNanos();
-        while (got.size() < n) {
-            if (System.nanoTime() > end) throw new AssertionError("only " + got.size() + " of " + n + " bytes");
-            int k = line.read(buf, 0, n - got.size(), Duration.ofMillis(200));
-            got.write(buf, 0, k);
-        }
-        return got.toByteArray();
+        LineReads.readExactly(line, n);
     }
 
     private static void sendQuietly(FakeRfc2217Server s, String hex) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mepkit.serial.LineReads;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortBusyException;
 import org.mepkit.serial.PortDisconnectedException;
@@ -52,11 +53,11 @@ class Rfc2217OverSer2netTest {
         line = Ports.open(ser2net.url("dev"), LineSettings.MEP);
         byte[] out = {0x00, (byte) 0xFF, 0x06, (byte) 0xEE, (byte) 0xFF, (byte) 0xFF};
         line.write(out);
-        assertArrayEquals(out, read(device, out.length));
+        assertArrayEquals(out, LineReads.readExactly(device, out.length));
 
         byte[] in = {(byte) 0xFF, 0x15, (byte) 0xFF, 0x00};
         device.write(in);
-        assertArrayEquals(in, read(line, in.length));
+        assertArrayEquals(in, LineReads.readExactly(line, in.length));
     }
 
     @Test
@@ -75,17 +76,17 @@ class Rfc2217OverSer2netTest {
         line.modemControl().orElseThrow().setDtr(true);
         line.modemControl().orElseThrow().setRts(false);
         line.write("after".getBytes(StandardCharsets.US_ASCII));
-        assertArrayEquals("after".getBytes(StandardCharsets.US_ASCII), read(device, 5));
+        assertArrayEquals("after".getBytes(StandardCharsets.US_ASCII), LineReads.readExactly(device, 5));
     }
 
     @Test
     void discardingInputDropsWhatTheDeviceSentBefore() throws Exception {
         line = Ports.open(ser2net.url("dev"), LineSettings.MEP);
         device.write("stale".getBytes(StandardCharsets.US_ASCII));
-        assertArrayEquals("s".getBytes(StandardCharsets.US_ASCII), read(line, 1));
+        assertArrayEquals("s".getBytes(StandardCharsets.US_ASCII), LineReads.readExactly(line, 1));
         line.discardInput();
         device.write("fresh".getBytes(StandardCharsets.US_ASCII));
-        assertArrayEquals("fresh".getBytes(StandardCharsets.US_ASCII), read(line, 5));
+        assertArrayEquals("fresh".getBytes(StandardCharsets.US_ASCII), LineReads.readExactly(line, 5));
     }
 
     @Test
@@ -94,30 +95,19 @@ class Rfc2217OverSer2netTest {
         var e = assertThrows(PortBusyException.class, () -> Ports.open(ser2net.url("dev"), LineSettings.MEP));
         assertTrue(e.getMessage().contains("Port already in use"), e.getMessage());
         line.write(new byte[] {0x42});
-        assertArrayEquals(new byte[] {0x42}, read(device, 1), "the first client keeps the port");
+        assertArrayEquals(new byte[] {0x42}, LineReads.readExactly(device, 1), "the first client keeps the port");
     }
 
     @Test
     void killingTheExporterMidSessionFailsTheNextReadWithTheReason() throws Exception {
         line = Ports.open(ser2net.url("dev"), LineSettings.MEP);
         device.write(new byte[] {0x01});
-        assertArrayEquals(new byte[] {0x01}, read(line, 1));
+        assertArrayEquals(new byte[] {0x01}, LineReads.readExactly(line, 1));
         ser2net.kill();
         long t0 = System.nanoTime();
         var e = assertThrows(PortDisconnectedException.class, () -> line.read(new byte[1], 0, 1, LONG));
         assertTrue(System.nanoTime() - t0 < LONG.toNanos(), "reported before the read's own timeout");
         assertTrue(e.getMessage().startsWith(ser2net.url("dev") + ": the exporter closed the connection"), e.getMessage());
         assertThrows(PortDisconnectedException.class, () -> line.write(new byte[] {1}));
-    }
-
-    static byte[] read(SerialLine from, int n) throws Exception {
-        byte[] got = new byte[n];
-        int have = 0;
-        long end = System.nanoTime() + LONG.toNanos();
-        while (have < n) {
-            if (System.nanoTime() > end) throw new AssertionError("only " + have + " of " + n + " bytes from " + from.name());
-            have += from.read(got, have, n - have, Duration.ofMillis(200));
-        }
-        return got;
     }
 }
