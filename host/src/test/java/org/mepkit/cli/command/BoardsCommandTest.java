@@ -47,7 +47,7 @@ class BoardsCommandTest {
     void jsonGivesOneObjectPerBoard() throws Exception {
         assertEquals(ExitCodes.OK, mep("boards", "--json"));
         String[] lines = out.toString().strip().split("\n");
-        assertEquals(3, lines.length);
+        assertEquals(4, lines.length);
         JsonNode v200 = new ObjectMapper().readTree(lines[1]);
         assertEquals("esp32-mep-v2.00", v200.get("name").asText());
         assertEquals("SMD", v200.get("form").asText());
@@ -56,6 +56,8 @@ class BoardsCommandTest {
         assertEquals(115200, v200.get("console").get("baud").asInt());
         assertEquals("R4", v200.get("variants").get(0).get("name").asText());
         assertTrue(v200.get("nvs").get("keys").get(4).get("secret").asBoolean(), "mep_key is secret");
+        assertFalse(v200.get("autoReset").asBoolean());
+        assertTrue(new ObjectMapper().readTree(lines[2]).get("autoReset").asBoolean(), "v2.10 resets from DTR/RTS");
     }
 
     @Test
@@ -68,7 +70,7 @@ class BoardsCommandTest {
     @Test
     void anUnknownBoardIsAOneLineUsageError() {
         assertEquals(ExitCodes.USAGE, mep("boards", "nodemcu"));
-        assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep-v1.10, esp32-mep-v2.00, ustepper-esp32c3-v1.00)\n",
+        assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep-v1.10, esp32-mep-v2.00, esp32-mep-v2.10, ustepper-esp32c3-v1.00)\n",
                 err.toString());
         assertEquals("", out.toString());
     }
