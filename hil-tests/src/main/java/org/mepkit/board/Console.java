@@ -3,7 +3,6 @@ package org.mepkit.board;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +20,12 @@ import org.mepkit.serial.pty.PtyMasterLine;
 final class Console implements AutoCloseable {
 
     private final PtyMasterLine pty;
-    private final Path link;
     private final LongSupplier boardMillis;
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     private final List<Long> lineStamps = new ArrayList<>();
 
-    private Console(PtyMasterLine pty, Path link, LongSupplier boardMillis) {
+    private Console(PtyMasterLine pty, LongSupplier boardMillis) {
         this.pty = pty;
-        this.link = link;
         this.boardMillis = boardMillis;
     }
 
@@ -36,13 +33,8 @@ final class Console implements AutoCloseable {
     static Console open(Path link, LongSupplier boardMillis) throws IOException {
         PtyMasterLine pty = PtyMasterLine.open(LineSettings.CONSOLE);
         pty.releaseSlave();
-        try {
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(pty.slavePath()));
-        } catch (IOException | UnsupportedOperationException e) {
-            // the link is a convenience; path() is the real path
-        }
-        return new Console(pty, link, boardMillis);
+        pty.linkAs(link);
+        return new Console(pty, boardMillis);
     }
 
     String path() {
@@ -95,11 +87,6 @@ final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(link);
-        } catch (IOException e) {
-            // a stale link is replaced on the next start
-        }
         pty.close();
     }
 }
