@@ -28,6 +28,16 @@ public final class Interrupts {
         return requested;
     }
 
+    /**
+     * After Ctrl-C, clears the calling thread's interrupt flag so the partial results can be written (an NIO file
+     * channel refuses an interrupted thread, and code that caught the interrupt may have set the flag again).
+     * Returns whether Ctrl-C was pressed.
+     */
+    public static boolean clearForPartialResults() {
+        if (requested) Thread.interrupted();
+        return requested;
+    }
+
     static void install(Thread commandThread, PrintStream err) {
         try {
             Signal.handle(new Signal("INT"), signal -> {

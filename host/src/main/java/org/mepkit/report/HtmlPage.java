@@ -87,7 +87,10 @@ public final class HtmlPage {
     public void write(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
-        Files.writeString(file, html() + "\n", StandardCharsets.UTF_8);
+        // a plain stream, not an NIO channel: a page written after Ctrl-C must not fail on the thread's interrupt
+        try (var w = new java.io.OutputStreamWriter(new java.io.FileOutputStream(file.toFile()), StandardCharsets.UTF_8)) {
+            w.write(html() + "\n");
+        }
     }
 
     private static String css() {

@@ -83,7 +83,11 @@ public final class BoardEmulateCommand implements Callable<Integer> {
                 board.close(); // closes the ptys and removes their links
                 stopped.countDown();
             }, "board-shutdown"));
-            stopped.await();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                return ExitCodes.INTERRUPTED; // Ctrl-C, the way to stop the twin: the board closes with this block
+            }
         }
         return ExitCodes.OK;
     }

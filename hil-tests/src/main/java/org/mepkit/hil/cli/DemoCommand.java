@@ -169,6 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** A step ended the demo with an error: the index says where and why before the error is reported. */
     private static void stopped(DemoIndex index, String step, MepException e, PrintWriter o) {
         boolean interrupted = e.exitCode() == ExitCodes.INTERRUPTED || Interrupts.requested();
+        Interrupts.clearForPartialResults();
         index.step(step, interrupted ? DemoIndex.State.INTERRUPTED : DemoIndex.State.FAILED, e.getMessage());
         try {
             index.write((interrupted ? "INTERRUPTED during " : "FAILED at ") + step + ": " + e.getMessage(),

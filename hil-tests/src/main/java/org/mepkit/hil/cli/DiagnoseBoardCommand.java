@@ -12,8 +12,10 @@ import org.mepkit.bench.BoardDiagnosis;
 import org.mepkit.bench.ConfiguredBench;
 import org.mepkit.bench.VirtualBenchFactory;
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.Interrupts;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.Max3232Option;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.diag.DiagnosisReport;
@@ -66,7 +68,13 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
         try (Bench bench = openBench()) {
             board = bench.name();
             firmware = bench.twin().isPresent() ? bench.firmware() + " model (virtual board)" : "as flashed on the board (" + bench.firmware() + ")";
-            d = BoardDiagnosis.run(bench, maxTrials, t -> { });
+            try (Progress bar = Progress.stderr(spec, "diagnose board")) {
+                int[] haywire = {0};
+                d = BoardDiagnosis.run(bench, maxTrials, t -> {
+                    if (t.outcome().haywire()) haywire[0]++;
+                    bar.update(t.index(), maxTrials, "haywire " + haywire[0]);
+                });
+            }
         } catch (SerialException e) {
             throw new MepException(ExitCodes.PORT, e.getMessage());
         }
@@ -124,6 +132,7 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
     }
 
     static void writeReport(BoardDiagnosis d, ReportInfo info, Path dir) {
+        Interrupts.clearForPartialResults();
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("trials.svg"), DiagnosisReport.svg(d.chip()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.Interrupts;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.Max3232Option;
@@ -250,6 +251,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     }
 
     private Path writeReport(ChipDiagnosis.Result result) {
+        Interrupts.clearForPartialResults();
         try {
             Files.createDirectories(reportDir);
             OutputOptions.printJson(new PrintWriter(Files.newBufferedWriter(reportDir.resolve("report.json")), true),
