@@ -58,22 +58,30 @@ public record FirmwareEvidence(State state, String detail) {
         for (String line : consoleLines) {
             for (String marker : RUNNING_MARKERS) if (line.startsWith(marker)) return new FirmwareEvidence(State.RUNNING, line.strip());
         }
-        List<String> boots = boots(consoleLines);
-        BootLogCheck.Result first = null;
-        for (String boot : boots) {
+        BootLogCheck.Result decisive = null;
+        boolean output = false;
+        for (String boot : boots(consoleLines)) {
             BootLogCheck.Result r = BootLogCheck.check(boot);
             if (r.verdict() == BootVerdict.STARTED) return new FirmwareEvidence(State.RUNNING, r.evidence());
-            if (first == null) first = r;
+            if (r.verdict() == BootVerdict.INCOMPLETE) output = true;
+            // the first boot that says why (a ROM banner alone says nothing yet)
+            else if (r.verdict() != BootVerdict.SILENT && decisive == null) decisive = r;
         }
-        String evidence = first == null ? "" : first.evidence();
-        State state = switch (first == null ? BootVerdict.SILENT : first.verdict()) {
+        if (decisive == null) {
+            // each boot alone looks unfinished; a chip that resets by itself (not a power-up) never got through
+            String reset = consoleLines.stream().filter(l -> l.startsWith("rst:") && !l.contains("POWERON_RESET"))
+                    .findFirst().orElse(null);
+            if (reset != null) return new FirmwareEvidence(State.BOOT_LOOP, reset.strip());
+            return new FirmwareEvidence(output ? State.NO_BOOT_LOG : State.NO_CONSOLE, "");
+        }
+        String evidence = decisive.evidence();
+        State state = switch (decisive.verdict()) {
             case BOOT_LOOP, BROWNOUT -> evidence.contains("0xffffffff") ? State.BLANK_FLASH : State.BOOT_LOOP;
             case CRASHED -> State.CRASHED;
             case DOWNLOAD_MODE -> State.DOWNLOAD_MODE;
-            case SILENT -> State.NO_CONSOLE;
             default -> State.NO_BOOT_LOG;
         };
-        return new FirmwareEvidence(state, evidence.startsWith("markers seen") ? "" : evidence);
+        return new FirmwareEvidence(state, evidence);
     }
 
     /** The console cut before every {@code rst:} line: one text per boot. */

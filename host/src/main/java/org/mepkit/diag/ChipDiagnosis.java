@@ -74,6 +74,11 @@ public final class ChipDiagnosis {
             aborted = "interrupted";
             fault = Fault.INTERRUPTED;
         }
+        if (fault != Fault.NONE && fault != Fault.INTERRUPTED && Thread.interrupted()) {
+            // a port or power call that was woken by an interrupt (Ctrl-C) reports it as its own failure
+            aborted = "interrupted";
+            fault = Fault.INTERRUPTED;
+        }
         Verdict verdict = trials.isEmpty() ? null : test.best();
         return new Result(jig.describe(), List.copyOf(trials), verdict, converged, test.confidence(), test.posterior(),
                 haywire, WilsonInterval.of95(haywire, trials.size()), firstGood, aborted, fault);

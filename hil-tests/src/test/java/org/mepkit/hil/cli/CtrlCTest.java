@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mepkit.hil.run.SuiteReportTest;
 import org.mepkit.hw.KicadCli;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.pty.PtyMasterLine;
@@ -43,7 +44,7 @@ class CtrlCTest {
         }
         Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(out.resolve("TEST-mep-bench.xml").toFile()).getDocumentElement();
-        assertEquals("true", property(suite, "interrupted"));
+        assertEquals("true", SuiteReportTest.property(suite, "interrupted"));
         NodeList cases = suite.getElementsByTagName("testcase");
         int finished = 0;
         int interrupted = 0;
@@ -130,14 +131,5 @@ class CtrlCTest {
             if (Files.isRegularFile(p.resolve("hardware/variants.json"))) return p;
         }
         throw new AssertionError("no repository root above " + Path.of("").toAbsolutePath());
-    }
-
-    static String property(Element suite, String name) {
-        NodeList props = suite.getElementsByTagName("property");
-        for (int i = 0; i < props.getLength(); i++) {
-            Element p = (Element) props.item(i);
-            if (p.getParentNode().getParentNode() == suite && p.getAttribute("name").equals(name)) return p.getAttribute("value");
-        }
-        return "";
     }
 }

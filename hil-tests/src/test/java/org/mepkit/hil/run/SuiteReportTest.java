@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
  * The suite's reports: JUnit XML by the platform's legacy listener with the bench's outcomes marked, and the
  * HTML, for a run with every outcome and for a run cut short by an interrupt (what Ctrl-C does to mep bench).
  */
-class SuiteReportTest {
+public class SuiteReportTest {
 
     static final BenchFactory FIXTURE = new BenchFactory() {
         @Override
@@ -132,7 +132,7 @@ class SuiteReportTest {
     }
 
     /** A property of {@code parent}'s own properties element, or "" when absent. */
-    static String property(Element parent, String name) {
+    public static String property(Element parent, String name) {
         NodeList props = parent.getElementsByTagName("property");
         for (int i = 0; i < props.getLength(); i++) {
             Element p = (Element) props.item(i);
