@@ -102,7 +102,7 @@ public final class DemoFlasher {
         List<String> keys = FirmwareNvs.entries(settings).stream().map(NvsEntry::key).toList();
         FlashSource source = new FlashSource.Pairs(List.of(new FlashRegion(BoardImages.BOOTLOADER, bootloader),
                 new FlashRegion(BoardImages.TABLE, partitions), new FlashRegion(BoardImages.APP0, app)));
-        return new FlashPlanner(ChipRegistry.board("esp32-mep"), work.resolve("plan"), work).plan(source, BoardImages.nvs(config), keys);
+        return new FlashPlanner(ChipRegistry.board("esp32-mep"), work.resolve("plan")).plan(source, BoardImages.nvs(config), keys);
     }
 
     private List<String> secrets() {
