@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
+import org.mepkit.cli.option.JsonLinesOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.BoardTarget;
@@ -62,7 +63,7 @@ public final class FlashCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    OutputOptions output;
+    JsonLinesOptions output;
 
     @Mixin
     ProvisioningOptions provisioning;
@@ -77,14 +78,14 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
     String board;
 
-    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "The speed esptool switches to after connecting (default 460800).")
     int baud;
 
     @Option(names = "--before", paramLabel = "MODE", defaultValue = "no_reset",
-            description = "no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
+            description = "How esptool enters the loader: no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
     String before;
 
-    @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
+    @Option(names = "--connect-attempts", paramLabel = "N", description = "How often esptool tries to connect, about a second each (default 60 manual, 7 auto).")
     Integer connectAttempts;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
@@ -96,7 +97,7 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--nvs-image", paramLabel = "FILE", description = "An NVS image (from mep nvs build) to write at the nvs partition.")
     Path nvsImage;
 
-    @Option(names = "--boot-app0", paramLabel = "FILE", description = "boot_app0.bin for the otadata partition (else found in the build folder or Arduino core).")
+    @Option(names = "--boot-app0", paramLabel = "FILE", description = "The boot_app0.bin for the otadata partition (else found in the build folder or Arduino core).")
     Path bootApp0;
 
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
@@ -112,13 +113,13 @@ public final class FlashCommand implements Callable<Integer> {
         bootTimeout = Duration.ofSeconds(seconds);
     }
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Boot log folder (default ${DEFAULT-VALUE}); the logs are redacted.")
     Path logDir;
 
     @Option(names = "--batch", description = "Bench mode: flash every USB-serial adapter that appears, until stopped.")
     boolean batch;
 
-    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
+    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log (default ${DEFAULT-VALUE}): one JSON line per board.")
     Path benchLog;
 
     @Option(names = "--adapters", paramLabel = "DIR", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")

@@ -78,7 +78,7 @@ public final class BoardCommands {
         @Mixin
         OutputOptions output;
 
-        @Parameters(arity = "0..1", paramLabel = "NAME")
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "A board name.")
         String name;
 
         @Override
@@ -161,19 +161,19 @@ public final class BoardCommands {
             Map<String, Object> pin = new LinkedHashMap<>();
             pin.put("signal", p.signal());
             pin.put("gpio", p.gpio());
-            pin.put("modulePin", p.modulePin());
+            pin.put("module_pin", p.modulePin());
             pin.put("direction", p.direction().name().toLowerCase(java.util.Locale.ROOT));
-            pin.put("activeLow", p.activeLow());
+            pin.put("active_low", p.activeLow());
             return pin;
         }).toList());
         m.put("console", b.console());
-        m.put("meterLine", b.meterLine());
+        m.put("meter_line", b.meterLine());
         FlashLayout f = b.flashLayout();
         Map<String, Object> flash = new LinkedHashMap<>();
         flash.put("layout", f.name());
         flash.put("size", f.flashSize());
-        flash.put("bootloaderOffset", b.bootloaderOffset());
-        flash.put("partitionTableOffset", f.partitionTableOffset());
+        flash.put("bootloader_offset", b.bootloaderOffset());
+        flash.put("partition_table_offset", f.partitionTableOffset());
         flash.put("partitions", f.partitions().stream().map(p -> {
             Map<String, Object> part = new LinkedHashMap<>();
             part.put("name", p.name());
@@ -190,7 +190,7 @@ public final class BoardCommands {
             Map<String, Object> key = new LinkedHashMap<>();
             key.put("name", k.name());
             key.put("type", k.type().name().toLowerCase(java.util.Locale.ROOT));
-            key.put("maxLength", k.maxLength());
+            key.put("max_length", k.maxLength());
             key.put("secret", k.secret());
             return key;
         }).toList());

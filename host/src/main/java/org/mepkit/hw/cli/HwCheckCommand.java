@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep hw check}: the CI gates for every board (ERC, DRC + parity, pin map, variants). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Run the hardware gates on every KiCad board: ERC with 0 errors, DRC with schematic parity",
-                "(0 errors, 0 unconnected), the netlist against firmware-spec's pin map, and the assembly variants",
-                "(never R3 and R4 both fitted). Exit 1 when a gate fails."})
+        description = "Run the hardware gates on every KiCad board: ERC with 0 errors, DRC with schematic parity "
+                + "(0 errors, 0 unconnected), the netlist against firmware-spec's pin map, and the assembly variants "
+                + "(never R3 and R4 both fitted). Exit 1 when a gate fails.")
 public final class HwCheckCommand implements Callable<Integer> {
 
     @Spec

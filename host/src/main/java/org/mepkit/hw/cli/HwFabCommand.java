@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep hw fab}: Gerbers, drill, BOM, CPL, schematic PDF and renders per board and variant, zipped. */
 @Command(name = "fab", mixinStandardHelpOptions = true,
-        description = {"Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/",
-                "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders)",
-                "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first."})
+        description = "Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/ "
+                + "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders) "
+                + "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first.")
 public final class HwFabCommand implements Callable<Integer> {
 
     @Spec
