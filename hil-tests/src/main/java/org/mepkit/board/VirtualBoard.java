@@ -67,7 +67,8 @@ public final class VirtualBoard implements AutoCloseable {
         this.transceiver = new Transceiver(options.max3232(), options.seed(), ticker);
         Files.createDirectories(options.directory());
         this.flash = VirtualFlash.open(options.flashFile() != null ? options.flashFile() : options.directory().resolve("flash.bin"));
-        this.console = Console.open(options.directory().resolve(CONSOLE_LINK), this::boardMillis);
+        this.console = Console.open(options.directory().resolve(CONSOLE_LINK), options.pacedConsole() ? ticker : null,
+                this::boardMillis);
         try {
             this.mep = MepSide.open(options.directory(), transceiver, this::boardMillis);
         } catch (IOException e) {
