@@ -167,6 +167,28 @@ class GrammarTest {
     }
 
     @Test
+    void anUnknownBoardIsTheSameUsageErrorInEveryCommandAndEsp32MepIsAcceptedEverywhere(@org.junit.jupiter.api.io.TempDir Path dir) {
+        List<List<String>> runs = List.of(
+                List.of("board", "show", "nodemcu"),
+                List.of("flash", "--board", "nodemcu", "--port", "/dev/null", "0x10000=" + dir.resolve("app.bin")),
+                List.of("hw", "check", "--board", "nodemcu"),
+                List.of("hw", "fab", "--board", "nodemcu", "-o", dir.toString()));
+        for (List<String> args : runs) {
+            CommandLine cli = MepCommand.commandLine();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            cli.setErr(new PrintWriter(err, true));
+            assertEquals(ExitCodes.USAGE, cli.execute(args.toArray(String[]::new)), args + ": " + err);
+            assertTrue(err.toString().startsWith("mep: unknown board 'nodemcu' (known: esp32-mep, "), args + ": " + err);
+            assertEquals(1, err.toString().lines().count(), args + ": " + err);
+        }
+        for (List<String> path : List.of(List.of("flash"), List.of("hw", "check"), List.of("hw", "fab"))) {
+            assertTrue(String.join(" ", command(path).getCommandSpec().findOption("--board").description()).contains("esp32-mep"),
+                    path + " --board names esp32-mep");
+        }
+    }
+
+    @Test
     void anOldNameStillWorksAndPrintsANoteNamingTheNewOne(@org.junit.jupiter.api.io.TempDir Path dir) {
         CommandLine cli = MepCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -75,7 +75,7 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
-    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "A board of 'mep board list' (default: esp32-mep, the family default).")
     String board;
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "The speed esptool switches to after connecting (default 460800).")

@@ -39,7 +39,7 @@ public final class BoardEmulateCommand implements Callable<Integer> {
     @Option(names = "--demo-image", description = "When the flash is blank, first write a dabbler app and a demo NVS (key from env MEP_KEY).")
     boolean demoImage;
 
-    @Option(names = "--unpaced", description = "console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing)")
+    @Option(names = "--unpaced", description = "Console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing).")
     boolean unpaced;
 
     @Mixin

@@ -44,8 +44,27 @@ public final class BoardCommands {
 
         @Override
         public void run() {
-            print(spec, output, BoardRegistry.load().boards(), true);
+            BoardRegistry registry = BoardRegistry.load();
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.json()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("boards", registry.boards().stream().map(BoardCommands::json).toList());
+                json.put("aliases", registry.aliases().entrySet().stream()
+                        .map(a -> Map.of("alias", a.getKey(), "board", a.getValue())).toList());
+                OutputOptions.printJson(out, json);
+            } else {
+                print(spec, output, registry.boards(), true);
+                out.println("aliases: " + aliases(registry));
+            }
+            out.flush();
         }
+    }
+
+    /** {@code esp32-mep = esp32-mep-v2.00 (family default), ...}. */
+    static String aliases(BoardRegistry registry) {
+        return registry.aliases().entrySet().stream()
+                .map(a -> a.getKey() + " = " + a.getValue() + (a.getKey().equals("esp32-mep") ? " (family default)" : ""))
+                .collect(Collectors.joining(", "));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -104,12 +123,9 @@ public final class BoardCommands {
         out.flush();
     }
 
+    /** @throws org.mepkit.spec.UnknownBoardException a usage error, as for every {@code --board} */
     private static Board find(BoardRegistry registry, String name) {
-        try {
-            return registry.require(name);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        return registry.require(name);
     }
 
     private static void printText(PrintWriter out, Board b) {

@@ -40,7 +40,7 @@ public final class HwFabCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: <hardware>/out).")
     Path out;
 
-    @Option(names = "--board", paramLabel = "NAME", description = "Only this board (repeatable).")
+    @Option(names = "--board", paramLabel = "NAME", description = "Only this board (repeatable; esp32-mep is the family default).")
     List<String> boards = new ArrayList<>();
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Only this variant (repeatable; default: all).")
@@ -53,6 +53,8 @@ public final class HwFabCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
         Path hw = HardwareDir.resolve(hardware);
+        List<Board> all = HardwareDir.select(hw, boards);
+        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
         Path outRoot = out != null ? out : hw.resolve("out");
         VariantTable table = VariantTable.load(hw.resolve("variants.json"));
         List<Variant> chosen = new ArrayList<>();
@@ -71,8 +73,6 @@ public final class HwFabCommand implements Callable<Integer> {
         }
         KicadCli cli = new KicadCli();
         if (!cli.available()) throw new MepException(ExitCodes.TOOL, "kicad-cli 9 not found (run hardware/tools/install-kicad.sh)");
-        List<Board> all = Board.all(hw).stream().filter(b -> boards.isEmpty() || boards.contains(b.name())).toList();
-        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
         FabWriter writer = new FabWriter(cli);
         Path work = Files.createTempDirectory("mep-hw-fab");
         try {

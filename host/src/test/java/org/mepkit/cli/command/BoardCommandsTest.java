@@ -69,6 +69,21 @@ class BoardCommandsTest {
     }
 
     @Test
+    void theFamilyNameShowsTheDefaultBoardAndTheListNamesTheAliases() throws Exception {
+        assertEquals(ExitCodes.OK, mep("board", "show", "esp32-mep"));
+        assertTrue(out.toString().startsWith("esp32-mep-v2.00 "), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, mep("board", "list"));
+        assertTrue(out.toString().contains("aliases: esp32-mep = esp32-mep-v2.00 (family default), esp32-mep-c3 = ustepper-esp32c3-v1.00"),
+                out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, mep("board", "list", "--json"));
+        JsonNode alias = new ObjectMapper().readTree(out.toString()).get("aliases").get(0);
+        assertEquals("esp32-mep", alias.get("alias").asText());
+        assertEquals("esp32-mep-v2.00", alias.get("board").asText());
+    }
+
+    @Test
     void showJsonIsTheBoardsObject() throws Exception {
         assertEquals(ExitCodes.OK, mep("board", "show", "esp32-mep-v2.00", "--json"));
         assertEquals("esp32-mep-v2.00", new ObjectMapper().readTree(out.toString()).get("name").asText());
@@ -87,7 +102,8 @@ class BoardCommandsTest {
     @Test
     void anUnknownBoardIsAOneLineUsageError() {
         assertEquals(ExitCodes.USAGE, mep("board", "show", "nodemcu"));
-        assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep-v1.10, esp32-mep-v2.00, ustepper-esp32c3-v1.00)\n",
+        assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep, esp32-mep-c3, esp32-mep-v1.10, esp32-mep-v2.00, "
+                + "ustepper-esp32c3-v1.00)\n",
                 err.toString());
         assertEquals("", out.toString());
     }
