@@ -45,10 +45,11 @@ final class HardwareDir {
         for (String name : names) {
             String wanted = registry.resolve(name);
             Board board = all.stream().filter(b -> b.name().equalsIgnoreCase(wanted)).findFirst().orElseThrow(() -> {
-                List<String> known = new ArrayList<>(all.stream().map(Board::name).toList());
+                List<String> known = new ArrayList<>();
                 registry.aliases().forEach((alias, target) -> {
-                    if (known.contains(target)) known.add(alias);
+                    if (all.stream().anyMatch(b -> b.name().equals(target))) known.add(alias);
                 });
+                all.forEach(b -> known.add(b.name()));
                 return new UnknownBoardException(name, known);
             });
             if (!chosen.contains(board)) chosen.add(board);
