@@ -82,8 +82,9 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
     int baud;
 
-    @Option(names = "--before", paramLabel = "MODE", defaultValue = "no_reset",
-            description = "no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
+    @Option(names = "--before", paramLabel = "MODE",
+            description = "no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
+                    + "Default: the board's own: default_reset on esp32-mep-v2.10, no_reset on the others.")
     String before;
 
     @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
@@ -159,12 +160,12 @@ public final class FlashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BootMode mode = BootMode.ofBefore(before);
         if (!batch && port == null) throw new MepException(ExitCodes.USAGE, "--port is required (or --batch)");
         if (noStub && eraseAll) throw new MepException(ExitCodes.USAGE, "--erase-all needs esptool's flasher stub: drop --no-stub or --erase-all");
         if (keepOtadata && bootApp0 != null) throw new MepException(ExitCodes.USAGE, "give either --boot-app0 or --keep-otadata, not both");
         if (force && nvsImage == null) throw new MepException(ExitCodes.USAGE, "--force only applies to --nvs-image");
         BoardTarget target = ChipRegistry.board(board);
+        BootMode mode = bootMode(target);
         Map<String, String> values = provisioning.values();
         NvsImage nvs = nvsImage(values);
         Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
@@ -205,6 +206,12 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (SerialException e) {
             throw new MepException(ExitCodes.PORT, "flashed and verified, but the boot log could not be read: " + e.getMessage());
         }
+    }
+
+    /** --before when given, else the board's: auto-reset boards are reset by esptool, the others by hand (J7). */
+    BootMode bootMode(BoardTarget target) {
+        if (before != null) return BootMode.ofBefore(before);
+        return target.autoReset() ? BootMode.AUTO : BootMode.MANUAL;
     }
 
     private static void deleteTree(Path dir) {

@@ -106,6 +106,35 @@ class FlashCommandTest {
     }
 
     @Test
+    void theV210BoardIsResetByEsptoolThroughDtrAndRtsAndTheOthersWaitForTheJ7Jumper() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun auto = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--board", "esp32-mep-v2.10", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, auto.exit(), auto.err() + auto.out());
+        List<String> argv = fake.argvs().get(1);
+        assertEquals(List.of("--before", "default-reset", "--after", "hard-reset", "--connect-attempts", "7"), argv.subList(6, 12));
+        assertTrue(auto.out().contains(">> resetting the board into its loader through DTR/RTS"), auto.out());
+        assertFalse(auto.out().contains("J7"), auto.out());
+
+        FakeEsptool manual = FakeEsptool.install(dir.resolve("manual"), "5.3.1", "ok", 0);
+        CliRun v200 = CliRun.run(this::command, "flash", "--esptool", manual.executable().toString(), "--port", port,
+                "--board", "esp32-mep-v2.00", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, v200.exit(), v200.err() + v200.out());
+        assertEquals(List.of("--before", "no-reset", "--after", "no-reset", "--connect-attempts", "60"),
+                manual.argvs().get(1).subList(6, 12));
+        assertTrue(v200.out().contains(">> fit the J7 1-2 program jumper"), v200.out());
+    }
+
+    @Test
+    void anExplicitBeforeWinsOverTheBoardsOwnResetMode() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--board", "esp32-mep-v2.10", "--before", "no_reset", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        assertEquals(List.of("--before", "no-reset"), fake.argvs().get(1).subList(6, 8));
+    }
+
+    @Test
     void aBadImageIsRefusedBeforeEsptoolEvenRuns() throws Exception {
         FakeEsptool fake = fake("5.3.1", "ok");
         byte[] c3 = ImageBuilder.app().chip(org.mepkit.esp.chip.ChipRegistry.ESP32_C3).build();
