@@ -23,29 +23,29 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep board emulate}: a virtual ESP32-MEP board until Ctrl-C. */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
-        description = {"Run a virtual ESP32-MEP board and print its port paths: the console (J5, 115200) and the",
-                "meter side of its MEP port (J6, 9600). Its 4 MB flash is kept in a file. Runs until Ctrl-C.",
-                "Lines on stdin work the board's controls: j7-on, j7-off, power-on, power-off, power-cycle, reset",
-                "(e.g. after 'mep flash': j7-off then power-cycle boots the flashed app)."})
+        description = {"Run a virtual ESP32-MEP board and print its port paths: the console (J5, 115200) and the "
+                        + "meter side of its MEP port (J6, 9600). Its 4 MB flash is kept in a file. Runs until Ctrl-C.",
+                "Lines on stdin work the board's controls: j7-on, j7-off, power-on, power-off, power-cycle, reset "
+                        + "(e.g. after 'mep flash': j7-off then power-cycle boots the flashed app)."})
 public final class BoardEmulateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--flash", paramLabel = "FILE", description = "flash image file (4 MB; created erased when missing)")
+    @Option(names = "--flash", paramLabel = "FILE", description = "Flash image file (4 MB; created erased when missing).")
     Path flashFile;
 
-    @Option(names = "--download-mode", description = "power up with the J7 program jumper fitted (ROM serial loader on the console)")
+    @Option(names = "--download-mode", description = "Power up with the J7 program jumper fitted (ROM serial loader on the console).")
     boolean downloadMode;
 
-    @Option(names = "--demo-image", description = "when the flash is blank, write a dabbler app and a demo NVS (key from env MEP_KEY) first")
+    @Option(names = "--demo-image", description = "When the flash is blank, first write a dabbler app and a demo NVS (key from env MEP_KEY).")
     boolean demoImage;
 
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep-v2.00",
-            description = "the board to be (mep board list): its chip answers esptool as an ESP32 or an ESP32-C3 (default: ${DEFAULT-VALUE})")
+            description = "The board to be (mep board list): its chip answers esptool as an ESP32 or an ESP32-C3 (default: ${DEFAULT-VALUE}).")
     String boardName;
 
-    @Option(names = "--unpaced", description = "console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing)")
+    @Option(names = "--unpaced", description = "Console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing).")
     boolean unpaced;
 
     @Mixin
