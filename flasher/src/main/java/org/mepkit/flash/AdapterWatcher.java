@@ -28,7 +28,7 @@ public final class AdapterWatcher {
     /** usb-VENDOR_PRODUCT_SERIAL-ifNN[-portN]; products without a serial number give usb-VENDOR_PRODUCT-ifNN. */
     private static final Pattern SERIAL = Pattern.compile("^usb-.*_([A-Za-z0-9]+)-if\\d+(?:-port\\d+)?$");
     /** How often the folder is looked at. */
-    static final Duration POLL = Duration.ofMillis(500);
+    static final Duration POLL = Duration.ofMillis(200);
 
     private final Path byId;
     private final Ticker ticker;

@@ -59,17 +59,4 @@ public final class FlasherCommands {
             return new NvsDumpCommand();
         }
     }
-
-    /** {@code mep perf flash}. */
-    public static final class PerfFlash implements CommandContribution {
-        @Override
-        public String parent() {
-            return "perf";
-        }
-
-        @Override
-        public Object command() {
-            return new PerfFlashCommand();
-        }
-    }
 }

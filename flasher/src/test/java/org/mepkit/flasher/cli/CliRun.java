@@ -16,8 +16,7 @@ record CliRun(int exit, String out, String err) {
     static CliRun run(Supplier<FlashCommand> flash, String... args) {
         List<CommandContribution> contributions = List.of(
                 contribution("", flash::get),
-                new FlasherCommands.ImageInfo(), new FlasherCommands.NvsBuild(), new FlasherCommands.NvsDump(),
-                new FlasherCommands.PerfFlash());
+                new FlasherCommands.ImageInfo(), new FlasherCommands.NvsBuild(), new FlasherCommands.NvsDump());
         CommandLine cl = MepCommand.commandLine(contributions);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
