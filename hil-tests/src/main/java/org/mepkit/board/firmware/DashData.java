@@ -118,7 +118,9 @@ public final class DashData {
         String yy = String.format("%02d", t.getYear() - 2000);
         String date = "20" + yy + String.format("-%02d-%02d", t.getMonthValue(), t.getDayOfMonth());
         String time = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-        StringBuilder sb = new StringBuilder("\n{\n");
+        // HandleGetDashDataWS's raw literal (NES-MEP-WebPages.cpp:87-124): a newline, 4 spaces and the brace, fields
+        // indented 6 with no space after the colon, then the closing brace indented 4 and a newline plus 2 spaces
+        StringBuilder sb = new StringBuilder("\n    {\n");
         str(sb, "ESP_SW", "ESP32 MEP");
         str(sb, "ESP_SW_By", "dabbler.dk");
         str(sb, "ESP_SW_Version", SW_VERSION);
@@ -155,14 +157,20 @@ public final class DashData {
         num(sb, "L2_Rev_Avg_W", present[53]);
         num(sb, "L3_Rev_Avg_W", present[54]);
         sb.setLength(sb.length() - 2); // last ",\n"
-        return sb.append("\n}\n").toString();
+        return sb.append("\n    }\n  ").toString();
     }
 
     private static void str(StringBuilder sb, String name, String value) {
-        sb.append("  \"").append(name).append("\": \"").append(value).append("\",\n");
+        sb.append("      \"").append(name).append("\":\"").append(cString(value)).append("\",\n");
     }
 
     private static void num(StringBuilder sb, String name, long value) {
-        sb.append("  \"").append(name).append("\": ").append(value & 0xFFFFFFFFL).append(",\n");
+        sb.append("      \"").append(name).append("\":").append(value & 0xFFFFFFFFL).append(",\n");
+    }
+
+    /** What {@code %s} prints of a C string: everything before the first NUL. */
+    static String cString(String s) {
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s : s.substring(0, nul);
     }
 }

@@ -25,13 +25,15 @@ public final class ReportWriter {
         Map<String, List<TestOutcome>> groups = byGroup(r);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<testsuites name=\"mep bench\" tests=\"").append(r.tests().size()).append("\" failures=\"")
-                .append(r.count(TestOutcome.Status.FAILED)).append("\" skipped=\"").append(r.count(TestOutcome.Status.SKIPPED))
+                .append(r.count(TestOutcome.Status.FAILED)).append("\" skipped=\"")
+                .append(r.count(TestOutcome.Status.SKIPPED) + r.count(TestOutcome.Status.KNOWN_DEFECT))
                 .append("\" time=\"").append(secs(r.wallMillis())).append("\">\n");
         for (Map.Entry<String, List<TestOutcome>> g : groups.entrySet()) {
             List<TestOutcome> ts = g.getValue();
             x.append("  <testsuite name=\"hil.").append(esc(g.getKey())).append("\" tests=\"").append(ts.size())
                     .append("\" failures=\"").append(ts.stream().filter(t -> t.status() == TestOutcome.Status.FAILED).count())
-                    .append("\" skipped=\"").append(ts.stream().filter(t -> t.status() == TestOutcome.Status.SKIPPED).count())
+                    .append("\" skipped=\"").append(ts.stream().filter(t -> t.status() == TestOutcome.Status.SKIPPED
+                            || t.status() == TestOutcome.Status.KNOWN_DEFECT).count())
                     .append("\" time=\"").append(secs(ts.stream().mapToLong(TestOutcome::wallMillis).sum())).append("\">\n");
             x.append("    <properties><property name=\"bench\" value=\"").append(esc(r.bench())).append("\"/></properties>\n");
             for (TestOutcome t : ts) {
@@ -39,6 +41,8 @@ public final class ReportWriter {
                         .append("\" time=\"").append(secs(t.wallMillis())).append("\">");
                 switch (t.status()) {
                     case FAILED -> x.append("<failure message=\"").append(esc(t.message())).append("\"/>");
+                    // not a failure of the run, and never silent: a skipped case typed known-defect, its message says which
+                    case KNOWN_DEFECT -> x.append("<skipped type=\"known-defect\" message=\"").append(esc(t.message())).append("\"/>");
                     case SKIPPED -> x.append("<skipped message=\"").append(esc(t.message())).append("\"/>");
                     default -> {
                     }
@@ -59,7 +63,7 @@ public final class ReportWriter {
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mep bench report</title><style>")
                 .append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}.PASSED{color:#080}.FAILED{color:#c00;font-weight:bold}")
-                .append(".SKIPPED{color:#888}pre{background:#f6f6f6;padding:6px;max-height:300px;overflow:auto;font-size:12px}")
+                .append(".KNOWN_DEFECT{color:#b60;font-weight:bold}.SKIPPED{color:#888}pre{background:#f6f6f6;padding:6px;max-height:300px;overflow:auto;font-size:12px}")
                 .append("</style></head><body>");
         h.append("<h1>mep bench</h1><p>Bench: ").append(esc(r.bench())).append("<br>Result: <b>")
                 .append(esc(r.summaryLine())).append("</b></p>");
@@ -68,7 +72,7 @@ public final class ReportWriter {
         int i = 0;
         for (TestOutcome t : r.tests()) {
             h.append("<tr><td>").append(esc(t.group())).append("</td><td><a href=\"#t").append(i++).append("\">")
-                    .append(esc(t.name())).append("</a></td><td class=\"").append(t.status()).append("\">").append(t.status())
+                    .append(esc(t.name())).append("</a></td><td class=\"").append(t.status()).append("\">").append(t.status() == TestOutcome.Status.KNOWN_DEFECT ? "KNOWN DEFECT" : t.status())
                     .append("</td><td>").append(t.wallMillis()).append("</td><td>")
                     .append(esc(String.join("; ", t.notes()))).append(t.message().isEmpty() ? "" : " " + esc(t.message()))
                     .append("</td></tr>");

@@ -67,7 +67,8 @@ public final class SuiteRunner {
                 long ms = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000L;
                 TestOutcome.Status status = switch (result.getStatus()) {
                     case SUCCESSFUL -> TestOutcome.Status.PASSED;
-                    case ABORTED -> TestOutcome.Status.SKIPPED;
+                    case ABORTED -> result.getThrowable().filter(org.mepkit.bench.KnownDefect.class::isInstance).isPresent()
+                            ? TestOutcome.Status.KNOWN_DEFECT : TestOutcome.Status.SKIPPED;
                     case FAILED -> TestOutcome.Status.FAILED;
                 };
                 add(id, status, ms, result.getThrowable().map(SuiteRunner::message).orElse(""));
@@ -80,9 +81,10 @@ public final class SuiteRunner {
                 TestOutcome o = new TestOutcome(group, id.getDisplayName(), id.getUniqueId(), status, ms, message,
                         c == null ? List.of() : c.console(), c == null ? List.of() : c.notes());
                 outcomes.add(o);
-                progress.printf("%-4s %-12s %s (%d ms)%s%n", switch (status) {
+                progress.printf("%-5s %-12s %s (%d ms)%s%n", switch (status) {
                     case PASSED -> "ok";
                     case FAILED -> "FAIL";
+                    case KNOWN_DEFECT -> "KNOWN";
                     case SKIPPED -> "skip";
                 }, group, id.getDisplayName(), ms, message.isEmpty() ? "" : "\n       " + message);
                 progress.flush();
@@ -108,6 +110,7 @@ public final class SuiteRunner {
             case "RecoveryTest" -> "recovery";
             case "AlertsTest" -> "alerts";
             case "RobustnessTest" -> "robustness";
+            case "MqttTest" -> "mqtt";
             default -> simple;
         };
     }

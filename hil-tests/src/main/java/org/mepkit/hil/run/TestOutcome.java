@@ -7,5 +7,6 @@ import org.mepkit.bench.ConsoleMonitor;
 public record TestOutcome(String group, String name, String uniqueId, Status status, long wallMillis, String message,
                           List<ConsoleMonitor.Line> console, List<String> notes) {
 
-    public enum Status { PASSED, FAILED, SKIPPED }
+    /** {@code KNOWN_DEFECT}: the check failed on a firmware known to have that defect ({@link org.mepkit.bench.KnownDefect}). */
+    public enum Status { PASSED, FAILED, KNOWN_DEFECT, SKIPPED }
 }
