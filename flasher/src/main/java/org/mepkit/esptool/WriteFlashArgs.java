@@ -3,6 +3,9 @@ package org.mepkit.esptool;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mepkit.serial.PortNotFoundException;
+import org.mepkit.serial.PortSpec;
+
 /**
  * The argv of one {@code write_flash} run, spelled for the esptool version at hand (snake_case
  * for v4, kebab-case for v5). Flash mode, frequency and size are always {@code keep}: the images
@@ -22,7 +25,7 @@ public record WriteFlashArgs(String chip, String port, int baud, BootMode bootMo
         a.add("--chip");
         a.add(chip);
         a.add("--port");
-        a.add(port);
+        a.add(esptoolPort(port));
         a.add("--baud");
         a.add(Integer.toString(baud));
         a.add("--before");
@@ -42,6 +45,19 @@ public record WriteFlashArgs(String chip, String port, int baud, BootMode bootMo
             a.add(r.file().toString());
         }
         return a;
+    }
+
+    /**
+     * The port as esptool (pyserial) must be given it: an {@code rfc2217://} port gets {@code ?ign_set_control},
+     * because an exporter that cannot set DTR/RTS (ser2net in front of a pty or a bare adapter) never acknowledges
+     * SET-CONTROL and pyserial would wait for it; paths and {@code socket://} go as they are.
+     */
+    static String esptoolPort(String port) {
+        try {
+            return PortSpec.parse(port) instanceof PortSpec.Rfc2217 r ? r.pyserialUrl() : port;
+        } catch (PortNotFoundException e) {
+            return port; // not a URL mepkit can read: esptool reports it in its own words
+        }
     }
 
     private static String spell(String snake, boolean kebab) {

@@ -41,7 +41,7 @@ import org.mepkit.flash.FlashSource;
 import org.mepkit.flash.PlannedRegion;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.time.Ticker;
 
@@ -71,7 +71,7 @@ public final class FlashCommand implements Callable<Integer> {
             description = "An Arduino build folder, a merged image, or ADDR=FILE pairs (e.g. 0x10000=app.bin).")
     List<String> targets;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed).")
+    @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
@@ -138,7 +138,7 @@ public final class FlashCommand implements Callable<Integer> {
     }
 
     ProcessLauncher launcher = ProcessLauncher.SYSTEM;
-    PortOpener opener = JscPorts::open;
+    PortOpener opener = Ports.OPENER;
     Ticker ticker = SystemTicker.INSTANCE;
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));

@@ -41,7 +41,7 @@ import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 
 /**
@@ -112,7 +112,7 @@ public final class DemoFlasher {
                 BOOT_LOG_LIMIT, logDir);
         boolean[] powerOnWhenOpen = new boolean[1];
         PortOpener opener = (path, lineSettings) -> {
-            SerialLine line = JscPorts.open(path, lineSettings);
+            SerialLine line = Ports.open(path, lineSettings);
             if (powerOnWhenOpen[0]) board.powerOn(); // the hand on the power switch, once the console is open
             return line;
         };
@@ -161,7 +161,7 @@ public final class DemoFlasher {
         board.flash().flush();
         board.setProgramJumper(false);
         BootLogCapture.BootLog log;
-        try (SerialLine line = JscPorts.open(board.consolePath(), LineSettings.CONSOLE)) {
+        try (SerialLine line = Ports.open(board.consolePath(), LineSettings.CONSOLE)) {
             board.powerOn();
             log = new BootLogCapture(SystemTicker.INSTANCE, Redactor.firmware().withSecrets(secrets())).capture(line, BOOT_LOG_LIMIT);
         } catch (SerialException e) {

@@ -35,7 +35,7 @@ import org.mepkit.power.SystemProcessLauncher;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.time.SystemTicker;
 
@@ -142,7 +142,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     private boolean authRefusedEveryTrial;
 
     public DiagnoseChipCommand() {
-        this(JscPorts::open, new SystemProcessLauncher());
+        this(Ports.OPENER, new SystemProcessLauncher());
     }
 
     DiagnoseChipCommand(PortOpener opener, ProcessLauncher launcher) {
