@@ -81,11 +81,12 @@ class AlertsTest {
         // one alert per read (250 ms apart: a read ending inside a run of alerts would meet the alert defect), the reply
         // a second after the last, all within the 10 s reply timeout
         s.meterSide().planNextReply(new MeterSide.ReplyPlan(25, 250, 1_000, 0, 0));
-        long end = System.nanoTime() + (long) (3 * NEXT_POLL_MS / s.bench().timeScale()) * 1_000_000L;
+        long bound = 3 * NEXT_POLL_MS + 25 * 252 + 1_000; // a request to answer, then the alerts and the gap
+        long end = System.nanoTime() + (long) (bound / s.bench().timeScale()) * 1_000_000L;
         while (s.meterSide().plannedReplies() == planned && System.nanoTime() < end) {
             java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
         }
-        assertTrue(s.meterSide().plannedReplies() > planned, "no request to answer within " + 3 * NEXT_POLL_MS + " ms board time");
+        assertTrue(s.meterSide().plannedReplies() > planned, "no request answered with the 25 alerts within " + bound + " ms board time");
         int after = s.meter().seen().size();
         // the ring of 20 now holds only stored alerts; the poll branch queues BT23 + BT28 again 2 s after the last send
         s.awaitRequests(after + 4, 3 * NEXT_POLL_MS + BenchSession.TIMEOUT_AND_CYCLE_MS);
