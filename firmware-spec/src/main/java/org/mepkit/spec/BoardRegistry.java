@@ -55,7 +55,8 @@ public final class BoardRegistry {
                 SpecReader.number(b, "bootloaderOffset", f),
                 reader.uart(SpecReader.required(b, "console", f), f),
                 reader.uart(SpecReader.required(b, "meterLine", f), f),
-                reader.nvs(SpecReader.text(b, "nvs", f)), variants, SpecReader.text(b, "source", f));
+                reader.nvs(SpecReader.text(b, "nvs", f)), variants, SpecReader.text(b, "source", f),
+                b.path("autoReset").asBoolean(false));
     }
 
     public List<Board> boards() {

@@ -12,11 +12,19 @@ import org.mepkit.serial.PortSpec;
  * were checked against the board already, and keeping them keeps their SHA-256 valid.
  */
 public record WriteFlashArgs(String chip, String port, int baud, BootMode bootMode, int connectAttempts,
-                             boolean eraseAll, List<FlashRegion> regions) {
+                             boolean eraseAll, List<FlashRegion> regions, boolean noStub) {
 
     public WriteFlashArgs {
         regions = List.copyOf(regions);
         if (regions.isEmpty()) throw new IllegalArgumentException("nothing to flash");
+        if (noStub && eraseAll) {
+            throw new IllegalArgumentException("--erase-all needs esptool's flasher stub (the ROM loader cannot erase the whole chip)");
+        }
+    }
+
+    public WriteFlashArgs(String chip, String port, int baud, BootMode bootMode, int connectAttempts, boolean eraseAll,
+                          List<FlashRegion> regions) {
+        this(chip, port, baud, bootMode, connectAttempts, eraseAll, regions, false);
     }
 
     public List<String> argv(Esptool esptool) {
@@ -34,6 +42,7 @@ public record WriteFlashArgs(String chip, String port, int baud, BootMode bootMo
         a.add(spell(bootMode.after(), kebab));
         a.add("--connect-attempts");
         a.add(Integer.toString(connectAttempts));
+        if (noStub) a.add("--no-stub");
         a.add(esptool.name("write_flash"));
         for (String opt : List.of("flash_mode", "flash_freq", "flash_size")) {
             a.add("--" + spell(opt, kebab));

@@ -3,16 +3,17 @@ package org.mepkit.bench;
 import org.opentest4j.TestAbortedException;
 
 /**
- * A suite test found a defect the firmware under test is known to have (from its source): the run reports it as a
- * <em>known defect of that firmware</em>, not as a failure, so a bench on the upstream firmware stays green while
- * any other failure still fails it. A firmware without the defect that fails the same check fails the test
- * normally. Thrown as a {@link TestAbortedException} so that any JUnit Platform reporting shows it apart from
- * failures; the runner maps it to its own outcome.
+ * A suite test saw the board fail the way a documented defect of its firmware makes it fail (the upstream
+ * firmware as it is): not a regression and not a pass. {@code mep bench} reports it as its own outcome, in the
+ * HTML and in the JUnit XML (a {@code skipped} element whose text starts with {@code known defect:} and a
+ * testcase property {@code outcome=known-defect}), and it does not fail the run.
  */
 public final class KnownDefect extends TestAbortedException {
 
-    private final String firmware;
-    private final String upstream;
+    /** @param defect what the firmware does wrong and where (upstream file and line, or the issue) */
+    public KnownDefect(String defect) {
+        super(defect);
+    }
 
     /**
      * @param firmware the firmware that has the defect ({@code dabbler})
@@ -20,16 +21,6 @@ public final class KnownDefect extends TestAbortedException {
      * @param what     what the test saw
      */
     public KnownDefect(String firmware, String upstream, String what) {
-        super("KNOWN DEFECT of the " + firmware + " firmware (" + upstream + "): " + what);
-        this.firmware = firmware;
-        this.upstream = upstream;
-    }
-
-    public String firmware() {
-        return firmware;
-    }
-
-    public String upstream() {
-        return upstream;
+        this("the " + firmware + " firmware's defect at " + upstream + " (upstream 6681de7): " + what);
     }
 }

@@ -13,15 +13,15 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
-import org.mepkit.serial.pty.SocatPair;
+import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.time.Ticker;
 
 /**
- * The MEP side (J6): a socat pty pair whose far end is the meter's path, with UART2 behind the MAX3232
- * model. A reader thread passes received bytes through the transceiver into the UART's receive buffer;
- * writes go out through the transceiver and are remembered with their board time.
+ * The MEP side (J6): a pty made in-process whose slave is the meter's path, with UART2 behind the MAX3232
+ * model on its master. The board keeps its own hold on the slave, so the meter side may be opened and closed
+ * repeatedly (a meter does not reset the board by closing its port). A reader thread passes received bytes
+ * through the transceiver into the UART's receive buffer; writes go out through the transceiver and are
+ * remembered with their board time.
  *
  * <p>Paced by default, as a UART is: at 9600 8N1 a byte takes 1.04 ms of board time on the wire in either direction.
  * Written bytes leave one byte time after another (the firmware's write returns at once, as into the ESP32's
@@ -39,8 +39,7 @@ final class MepSide implements AutoCloseable {
     static final int RX_BUFFER = 256;
     static final long BYTE_NANOS = LineSettings.MEP.wireTime(1).toNanos();
 
-    private final SocatPair pair;
-    private final SerialLine line;
+    private final PtyMasterLine line;
     private final Transceiver transceiver;
     private final Ticker ticker;
     private final LongSupplier boardMillis;
@@ -57,8 +56,7 @@ final class MepSide implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean paced = true;
 
-    private MepSide(SocatPair pair, SerialLine line, Transceiver transceiver, Ticker ticker) {
-        this.pair = pair;
+    private MepSide(PtyMasterLine line, Transceiver transceiver, Ticker ticker) {
         this.line = line;
         this.transceiver = transceiver;
         this.ticker = ticker;
@@ -69,20 +67,11 @@ final class MepSide implements AutoCloseable {
         sender.setDaemon(true);
     }
 
-    /** Starts the pty pair in {@code directory} (the reader thread starts with {@link #start()}). */
+    /** Opens the pty, linked as {@code directory/meter} (the reader threads start with {@link #start()}). */
     static MepSide open(Path directory, Transceiver transceiver, Ticker ticker) throws IOException {
-        SocatPair pair = null;
-        try {
-            pair = SocatPair.start(directory, "board-mep", "meter");
-            return new MepSide(pair, JscPorts.open(pair.pathA().toString(), LineSettings.MEP), transceiver, ticker);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (pair != null) pair.close();
-            throw new IOException("interrupted while starting the meter-side ptys", e);
-        } catch (IOException e) {
-            if (pair != null) pair.close();
-            throw e;
-        }
+        PtyMasterLine pty = PtyMasterLine.open(LineSettings.MEP);
+        pty.linkAs(directory.resolve("meter"));
+        return new MepSide(pty, transceiver, ticker);
     }
 
     void start() {
@@ -96,7 +85,7 @@ final class MepSide implements AutoCloseable {
     }
 
     String meterPath() {
-        return pair.pathB().toString();
+        return line.slavePath();
     }
 
     /** UART2 transmits: the bytes that leave the MAX3232 go to the meter. */
@@ -238,14 +227,13 @@ final class MepSide implements AutoCloseable {
     }
 
     /** The USB adapter is pulled: the meter port vanishes. */
-    void unplug() throws InterruptedException {
-        pair.unplug();
+    void unplug() {
+        line.unplug();
     }
 
     @Override
     public void close() {
         running = false;
         line.close();
-        pair.close();
     }
 }

@@ -333,11 +333,7 @@ public final class VirtualBoard implements AutoCloseable {
     /** Pulls both USB adapters at once: the console and meter ports vanish. */
     public void unplugPorts() {
         console.unplug();
-        try {
-            mep.unplug();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        mep.unplug();
     }
 
     @Override

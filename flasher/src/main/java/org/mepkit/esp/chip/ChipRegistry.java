@@ -86,7 +86,7 @@ public final class ChipRegistry {
     /**
      * The board with this name: {@code esp32-mep}, {@code esp32-mep-c3}, or any board of
      * firmware-spec's registry ({@code esp32-mep-v1.10}, {@code esp32-mep-v2.00},
-     * {@code ustepper-esp32c3-v1.00}); a clear error listing the known names otherwise.
+     * {@code esp32-mep-v2.10}, {@code ustepper-esp32c3-v1.00}); a clear error listing the known names otherwise.
      */
     public static BoardTarget board(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
@@ -94,7 +94,7 @@ public final class ChipRegistry {
         if (shortName.isPresent()) return shortName.get();
         BoardRegistry registry = BoardRegistry.load();
         return registry.find(wanted).flatMap(b -> byEsptoolName(b.chip())
-                        .map(chip -> new BoardTarget(b.name(), chip, b.flashLayout().flashSize())))
+                        .map(chip -> new BoardTarget(b.name(), chip, b.flashLayout().flashSize(), b.autoReset())))
                 .orElseThrow(() -> new IllegalArgumentException("unknown board '" + name + "' (known: "
                         + String.join(", ", BOARDS.stream().map(BoardTarget::name).toList()) + ", "
                         + String.join(", ", registry.boards().stream().map(Board::name).toList()) + ")"));

@@ -25,6 +25,7 @@ import org.mepkit.esptool.BootMode;
 import org.mepkit.esptool.Esptool;
 import org.mepkit.esptool.EsptoolException;
 import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolRun;
 import org.mepkit.esptool.EsptoolRunner;
 import org.mepkit.esptool.FlashRegion;
 import org.mepkit.esptool.ProcessLauncher;
@@ -38,6 +39,7 @@ import org.mepkit.flash.FlashPlan;
 import org.mepkit.flash.FlashPlanner;
 import org.mepkit.flash.FlashSettings;
 import org.mepkit.flash.FlashSource;
+import org.mepkit.flash.NvsImage;
 import org.mepkit.flash.PlannedRegion;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
@@ -80,8 +82,9 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
     int baud;
 
-    @Option(names = "--before", paramLabel = "MODE", defaultValue = "no_reset",
-            description = "no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
+    @Option(names = "--before", paramLabel = "MODE",
+            description = "no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
+                    + "Default: the board's own: default_reset on esp32-mep-v2.10, no_reset on the others.")
     String before;
 
     @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
@@ -93,11 +96,22 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--erase-all", description = "Erase the whole flash first, NVS settings included.")
     boolean eraseAll;
 
-    @Option(names = "--nvs-image", paramLabel = "FILE", description = "An NVS image (from mep nvs build) to write at the nvs partition.")
+    @Option(names = "--nvs-image", paramLabel = "FILE",
+            description = "An NVS image to write at the nvs partition; one not made by mep nvs build is checked against the firmware's NVS contract first.")
     Path nvsImage;
 
-    @Option(names = "--boot-app0", paramLabel = "FILE", description = "boot_app0.bin for the otadata partition (else found in the build folder or Arduino core).")
+    @Option(names = "--force", description = "Write an --nvs-image that breaks the firmware's NVS contract anyway (the firmware may erase it at boot).")
+    boolean force;
+
+    @Option(names = "--boot-app0", paramLabel = "FILE",
+            description = "An otadata image (Arduino's boot_app0.bin) for the otadata partition; by default mep writes a blank one, so the board boots the app just flashed.")
     Path bootApp0;
+
+    @Option(names = "--keep-otadata", description = "Leave the board's otadata alone: after an over-the-air update it may keep booting the other app slot.")
+    boolean keepOtadata;
+
+    @Option(names = "--no-stub", description = "esptool talks to the ROM loader only, without uploading its flasher stub (slower; no --erase-all).")
+    boolean noStub;
 
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
     boolean noBootCheck;
@@ -146,23 +160,25 @@ public final class FlashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BootMode mode = BootMode.ofBefore(before);
         if (!batch && port == null) throw new MepException(ExitCodes.USAGE, "--port is required (or --batch)");
+        if (noStub && eraseAll) throw new MepException(ExitCodes.USAGE, "--erase-all needs esptool's flasher stub: drop --no-stub or --erase-all");
+        if (keepOtadata && bootApp0 != null) throw new MepException(ExitCodes.USAGE, "give either --boot-app0 or --keep-otadata, not both");
+        if (force && nvsImage == null) throw new MepException(ExitCodes.USAGE, "--force only applies to --nvs-image");
         BoardTarget target = ChipRegistry.board(board);
+        BootMode mode = bootMode(target);
         Map<String, String> values = provisioning.values();
-        byte[] nvs = nvsImage(values);
-        List<String> nvsKeys = nvs == null ? List.of() : keysOf(values);
+        NvsImage nvs = nvsImage(values);
         Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
         try {
-            return flash(out, mode, target, values, nvs, nvsKeys, work);
+            return flash(out, mode, target, values, nvs, work);
         } finally {
             deleteTree(work);
         }
     }
 
-    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, byte[] nvs,
-                      List<String> nvsKeys, Path work) throws Exception {
-        FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
+    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, NvsImage nvs,
+                      Path work) throws Exception {
+        FlashPlan plan = new FlashPlanner(target, work).plan(source(), nvs, new FlashPlanner.Options(keepOtadata, force));
         report(out, plan);
         if (!batch && port.startsWith("/") && !Files.exists(Path.of(port))) {
             throw new MepException(ExitCodes.PORT, port + ": no such port (is the adapter plugged in? check the path)");
@@ -170,7 +186,7 @@ public final class FlashCommand implements Callable<Integer> {
         Esptool esptool = locate();
         int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
         FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
-                noBootCheck ? Duration.ZERO : bootTimeout, logDir);
+                noBootCheck ? Duration.ZERO : bootTimeout, logDir, noStub);
         FlashJob job = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), esptool, opener, ticker);
         List<String> secrets = values.entrySet().stream().filter(e -> FirmwareNvs.isSecret(e.getKey())).map(Map.Entry::getValue).toList();
         ProgressPrinter progress = new ProgressPrinter(out, output.json(), System.console() != null);
@@ -179,8 +195,10 @@ public final class FlashCommand implements Callable<Integer> {
                 ? "fit the J7 1-2 program jumper, remove the J7 3-4 power jumper and power-cycle the board (power comes from J5); esptool keeps trying for about " + attempts + " s"
                 : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
         try {
-            FlashOutcome outcome = job.run(plan, settings, secrets, progress, () -> say(out, mode == BootMode.MANUAL
+            FlashOutcome outcome = job.run(plan, settings, secrets, progress, (EsptoolRun run) -> say(out, mode == BootMode.MANUAL
                     ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                    : run.chipNotReset()
+                    ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
                     : "capturing the boot log for up to " + DurationConverter.format(bootTimeout)));
             return finish(out, outcome);
         } catch (EsptoolException e) {
@@ -188,6 +206,12 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (SerialException e) {
             throw new MepException(ExitCodes.PORT, "flashed and verified, but the boot log could not be read: " + e.getMessage());
         }
+    }
+
+    /** --before when given, else the board's: auto-reset boards are reset by esptool, the others by hand (J7). */
+    BootMode bootMode(BoardTarget target) {
+        if (before != null) return BootMode.ofBefore(before);
+        return target.autoReset() ? BootMode.AUTO : BootMode.MANUAL;
     }
 
     private static void deleteTree(Path dir) {
@@ -213,16 +237,12 @@ public final class FlashCommand implements Callable<Integer> {
         return new FlashSource.Pairs(regions);
     }
 
-    private byte[] nvsImage(Map<String, String> values) {
+    private NvsImage nvsImage(Map<String, String> values) {
         if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --settings/--set, not both");
-        if (nvsImage != null) return CliFiles.read(nvsImage);
+        if (nvsImage != null) return NvsImage.fromFile(nvsImage, CliFiles.read(nvsImage));
         if (!provisioning.any()) return null;
         int size = (int) DefaultPartitionTables.esp32Mep4Mb().nvs().orElseThrow().size();
-        return NvsImageWriter.write(FirmwareNvs.entries(values), size);
-    }
-
-    private static List<String> keysOf(Map<String, String> values) {
-        return FirmwareNvs.entries(values).stream().map(NvsEntry::key).toList();
+        return NvsImage.generated(values, size);
     }
 
     private Esptool locate() throws InterruptedException {
@@ -241,6 +261,7 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("regions", plan.regions().stream().map(r -> Map.of("address", r.address(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT),
                     "file", r.source(), "length", r.length(), "sha256", r.sha256())).toList());
             m.put("nvs_keys", plan.nvsKeys());
+            plan.nvsSource().ifPresent(n -> m.put("nvs_source", n));
             List<String> notes = new ArrayList<>(plan.notes());
             if (eraseAll) notes.add("--erase-all: the whole flash is erased first, the board's NVS settings included");
             m.put("notes", notes);
@@ -251,7 +272,9 @@ public final class FlashCommand implements Callable<Integer> {
         for (PlannedRegion r : plan.regions()) {
             out.printf("  0x%06x  %-15s %8d bytes  %s%n", r.address(), r.role().name().toLowerCase(java.util.Locale.ROOT), r.length(), r.source());
         }
-        if (!plan.nvsKeys().isEmpty()) out.println("  NVS keys set: " + String.join(", ", plan.nvsKeys()));
+        plan.nvsSource().ifPresent(n -> out.println(n.equals("generated NVS")
+                ? "  NVS keys set: " + String.join(", ", plan.nvsKeys())
+                : "  NVS keys in " + n + ": " + (plan.nvsKeys().isEmpty() ? "none" : String.join(", ", plan.nvsKeys()))));
         for (String note : plan.notes()) out.println("  note: " + note);
         if (eraseAll) out.println("  note: --erase-all: the whole flash is erased first, the board's NVS settings included");
         out.flush();
@@ -274,11 +297,12 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("mac", mac);
             m.put("verdict", o.verdict());
             m.put("passed", o.passed());
+            m.put("explanation", o.explanation());
             o.plan().firmwareSha256().ifPresent(s -> m.put("firmware_sha256", s));
             o.bootLogFile().ifPresent(f -> m.put("boot_log", f.toString()));
             OutputOptions.printJson(out, m);
         } else {
-            out.println("board " + mac + ": " + o.verdict() + o.bootLog().map(b -> " - " + b.result().verdict().meaning()).orElse(""));
+            out.println("board " + mac + ": " + o.verdict() + (o.bootLog().isPresent() ? " - " + o.explanation() : ""));
             o.bootLogFile().ifPresent(f -> out.println("boot log (redacted): " + f));
             out.flush();
         }

@@ -118,7 +118,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
         }
         double locateS = (System.nanoTime() - t0) / 1e9;
         FlashJob job = new FlashJob(new EsptoolRunner(ProcessLauncher.SYSTEM, Duration.ofMinutes(10)), esptool, null, SystemTicker.INSTANCE);
-        FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir);
+        FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"));
         List<String> argv = job.argv(planner.plan(new FlashSource.Pairs(regions), null, List.of()), settings);
 
         timeDirect(argv);                                                          // warm-up, not counted

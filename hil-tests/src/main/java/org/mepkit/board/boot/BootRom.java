@@ -14,6 +14,7 @@ import org.mepkit.esp.image.ImageException;
 import org.mepkit.esp.image.ImageHeader;
 import org.mepkit.esp.image.ImageReader;
 import org.mepkit.esp.image.Segment;
+import org.mepkit.esp.partition.OtaData;
 import org.mepkit.esp.partition.Partition;
 import org.mepkit.esp.partition.PartitionException;
 import org.mepkit.esp.partition.PartitionTable;

@@ -80,10 +80,14 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             BoardConsoleCommands.start(board, System.in, o);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                board.close(); // stops socat so no pty is left behind
+                board.close(); // closes the ptys and removes their links
                 stopped.countDown();
             }, "board-shutdown"));
-            stopped.await();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                return ExitCodes.INTERRUPTED; // Ctrl-C, the way to stop the twin: the board closes with this block
+            }
         }
         return ExitCodes.OK;
     }

@@ -117,6 +117,8 @@ public final class BoardCommands {
         out.printf("  %s%n", b.title());
         out.printf("  pins:     %s%n", b.pinMap().pins().stream().map(BoardCommands::pin).collect(Collectors.joining(", ")));
         out.printf("  console:  %s;  meter: %s%n", link(b.console()), link(b.meterLine()));
+        out.printf("  download: %s%n", b.autoReset() ? "auto-reset (esptool resets the chip through DTR/RTS on "
+                + b.console().connector() + ")" : "by hand (program jumper, then power-cycle)");
         FlashLayout f = b.flashLayout();
         out.printf("  flash:    %d MB %s, bootloader at 0x%X, partition table at 0x%X, app at 0x%X%n",
                 f.flashSize() >> 20, f.name(), b.bootloaderOffset(), f.partitionTableOffset(), f.appOffset());
@@ -157,6 +159,7 @@ public final class BoardCommands {
         m.put("chip", b.chip());
         m.put("module", b.module());
         m.put("form", b.form().name());
+        m.put("autoReset", b.autoReset());
         m.put("pins", b.pinMap().pins().stream().map(p -> {
             Map<String, Object> pin = new LinkedHashMap<>();
             pin.put("signal", p.signal());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.Interrupts;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.Max3232Option;
@@ -32,6 +33,7 @@ import org.mepkit.power.OutputLine;
 import org.mepkit.power.PowerException;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.power.SystemProcessLauncher;
+import org.mepkit.report.ReportInfo;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
@@ -249,12 +251,14 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     }
 
     private Path writeReport(ChipDiagnosis.Result result) {
+        Interrupts.clearForPartialResults();
         try {
             Files.createDirectories(reportDir);
             OutputOptions.printJson(new PrintWriter(Files.newBufferedWriter(reportDir.resolve("report.json")), true),
                     DiagnosisReport.json(result));
             Files.writeString(reportDir.resolve("trials.svg"), DiagnosisReport.svg(result));
-            Files.writeString(reportDir.resolve("index.html"), DiagnosisReport.html(result, "trials.svg"));
+            ReportInfo info = ReportInfo.now(result.jig(), virtual != null ? "none (the MAX3232 fault model, no board)" : "none (a MAX3232 on a jig, no board)");
+            Files.writeString(reportDir.resolve("index.html"), DiagnosisReport.html(result, info, "trials.svg", null));
             return reportDir;
         } catch (IOException e) {
             throw new MepException(ExitCodes.BAD_INPUT, "cannot write the report to " + reportDir + ": " + e.getMessage(), e);

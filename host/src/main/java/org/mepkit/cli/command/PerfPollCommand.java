@@ -7,7 +7,8 @@ import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.perf.PollBenchmark;
-import org.mepkit.serial.pty.SocatPair;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.sim.meter.MeterProfile;
 
@@ -17,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over a socat pty pair. */
+/** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over an in-process pseudo-terminal. */
 @Command(name = "poll", mixinStandardHelpOptions = true,
         description = "Measure back-to-back BT23 + BT28 polling cycles against the virtual meter paced at 9600 baud "
-                + "over a socat pty pair; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
+                + "over a pseudo-terminal; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
 public final class PerfPollCommand implements Callable<Integer> {
 
     @Spec
@@ -55,10 +56,11 @@ public final class PerfPollCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
         PollBenchmark.Result result;
-        try (SocatPair ptys = SocatPair.start()) {
-            result = PollBenchmark.run(JscPorts::open, ptys.pathA().toString(), ptys.pathB().toString(), profile, warmup, cycles);
-        } catch (SocatPair.SocatUnavailableException e) {
-            throw new MepException(ExitCodes.TOOL, e.getMessage());
+        PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
+        try {
+            result = PollBenchmark.run(meterEnd, JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), profile, warmup, cycles);
+        } finally {
+            meterEnd.close();
         }
         var out = spec.commandLine().getOut();
         if (output.json()) {
