@@ -395,11 +395,13 @@ public final class WatchCommand implements Callable<Integer> {
     static final class WatchProgress implements SampleSink, AutoCloseable {
         private final org.mepkit.cli.progress.Progress progress;
         private final PrintWriter out;
+        private final PrintWriter err;
         private final boolean json;
 
         WatchProgress(CommandSpec spec, boolean json) {
             this.json = json;
             this.out = spec.commandLine().getOut();
+            this.err = spec.commandLine().getErr();
             this.progress = json ? org.mepkit.cli.progress.Progress.OFF : org.mepkit.cli.progress.Progress.stderr(spec, "watch");
         }
 
@@ -413,7 +415,7 @@ public final class WatchCommand implements Callable<Integer> {
 
         synchronized void note(String line) {
             if (json) event("note", Map.of("message", line));
-            else progress.note(line);
+            else say(line);
         }
 
         void event(WatchEvent e) {
@@ -423,8 +425,15 @@ public final class WatchCommand implements Callable<Integer> {
                 if (e.retryIn() != null) m.put("retry_in_s", e.retryIn().toMillis() / 1000.0);
                 event(e.kind().name().toLowerCase(java.util.Locale.ROOT), m);
             } else {
-                progress.note(e.text());
+                say(e.text());
             }
+        }
+
+        /** Events are no progress: they are printed whatever the progress mode (the status line is cleared first). */
+        private synchronized void say(String line) {
+            progress.close();
+            err.println("watch: " + line);
+            err.flush();
         }
 
         private synchronized void event(String kind, Map<String, Object> fields) {
