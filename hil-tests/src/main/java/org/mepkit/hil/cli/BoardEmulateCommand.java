@@ -10,6 +10,8 @@ import org.mepkit.board.BoardImages;
 import org.mepkit.board.BoardOptions;
 import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
+import org.mepkit.board.rom.ChipFamily;
+import org.mepkit.board.rom.ChipIdentity;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
@@ -39,6 +41,10 @@ public final class BoardEmulateCommand implements Callable<Integer> {
     @Option(names = "--demo-image", description = "When the flash is blank, first write a dabbler app and a demo NVS (key from env MEP_KEY).")
     boolean demoImage;
 
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep-v2.00",
+            description = "The board to be (mep board list): its chip answers esptool as an ESP32 or an ESP32-C3 (default: ${DEFAULT-VALUE}).")
+    String boardName;
+
     @Option(names = "--unpaced", description = "Console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing).")
     boolean unpaced;
 
@@ -51,7 +57,8 @@ public final class BoardEmulateCommand implements Callable<Integer> {
         double timeScale = boardOptions.timeScale();
         String firmware = boardOptions.firmware();
         Path dir = Files.createTempDirectory("mep-board-");
-        BoardOptions options = new BoardOptions(dir, timeScale, profile, boardOptions.seed(), flashFile, !unpaced);
+        BoardOptions options = new BoardOptions(dir, timeScale, profile, boardOptions.seed(), flashFile, !unpaced)
+                .withChip(ChipIdentity.defaultOf(chipOf(boardName)));
         VirtualBoard board;
         try {
             board = VirtualBoard.create(options);
@@ -60,6 +67,10 @@ public final class BoardEmulateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         try (board) {
+            if (demoImage && options.chip().family() != ChipFamily.ESP32) {
+                throw new MepException(ExitCodes.USAGE, "--demo-image writes ESP32 images; " + boardName + " has an "
+                        + options.chip().family().target().name());
+            }
             if (demoImage && isBlank(board)) {
                 String key = System.getenv("MEP_KEY");
                 if (key == null || key.isEmpty()) throw new MepException(ExitCodes.USAGE, "--demo-image needs the MEP key in env MEP_KEY");
@@ -73,6 +84,7 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             o.println("meter side (J6, 9600 8N1): " + board.meterPath());
             o.println("dashboard JSON: " + board.url().resolve("/getDashDataWS"));
             o.println("flash file: " + board.flash().path().map(Path::toString).orElse("(memory)"));
+            o.println("chip: " + options.chip().family().target().name() + ", MAC " + options.chip().macText());
             o.println("MAX3232: " + profile.name() + (downloadMode ? ", J7 fitted: ROM download mode" : ""));
             board.bootProblem().ifPresent(p -> o.println("boot: " + p));
             o.println("running; Ctrl-C stops the board; commands on stdin: " + String.join(", ", BoardConsoleCommands.NAMES));
@@ -90,6 +102,14 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The chip family of a firmware-spec board name. */
+    static ChipFamily chipOf(String name) {
+        var board = org.mepkit.spec.BoardRegistry.load().find(name.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new MepException(ExitCodes.BAD_INPUT, "unknown board '" + name + "' (see mep board list)"));
+        return ChipFamily.byEsptoolName(board.chip()).orElseThrow(() -> new MepException(ExitCodes.BAD_INPUT,
+                "board " + name + " has an " + board.chip() + ", which the virtual board cannot be"));
     }
 
     private static boolean isBlank(VirtualBoard board) {
