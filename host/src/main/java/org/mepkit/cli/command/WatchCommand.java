@@ -31,7 +31,6 @@ import org.mepkit.cli.option.PortOptions;
 import org.mepkit.dash.DashHttpServer;
 import org.mepkit.mep.client.ClientTimings;
 import org.mepkit.mep.client.LinkCounters;
-import org.mepkit.mep.client.MepMeterReader;
 import org.mepkit.mep.client.MeterClient;
 import org.mepkit.mep.client.MeterSession;
 import org.mepkit.mep.key.MbkKey;
@@ -66,15 +65,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep watch}: reads a meter continuously and feeds Home Assistant (MQTT), HTTP and a log. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Read a meter continuously and publish what it measures: to Home Assistant over MQTT (discovery,",
-                "state, availability), as the board's /getDashDataWS JSON over HTTP, to a CSV or JSON-lines log.",
-                "MEP: BT23 then BT28, back to back unless --interval says otherwise (the board's start-up reads first).",
-                "Every sample passes a spike guard: an energy register never goes back nor grows faster than the meter's",
-                "rating (--max-current), the power total must match the phases; a sample that fails is held (logged,",
-                "not published) until the readings agree again.",
-                "Never exits on trouble: a port that is gone is reopened with backoff, a silent meter is asked again,",
-                "a refused key backs off up to 15 minutes. Ctrl-C stops it, prints a summary and exits 130 (README).",
-                "The MQTT password comes from --mqtt-password-file or MEP_MQTT_PASSWORD and is never printed."})
+        description = {"Read a meter continuously and publish what it measures: to Home Assistant over MQTT (discovery, "
+                + "state, availability), as the board's /getDashDataWS JSON over HTTP, and to a CSV or JSON-lines log.",
+                "MEP: the board's start-up reads, then BT23 and BT28 back to back unless --interval says otherwise; BT28 "
+                        + "whole every 10th time, else its first 32 values (all that Home Assistant is given). "
+                        + "--optical: one C12.18 session per reading (ident ... terminate), so a lost packet, a meter that "
+                        + "restarted or a probe taken off costs one reading and nothing lingers in the meter's session state.",
+                "Every sample passes a spike guard: an energy register never goes back nor grows faster than the meter's "
+                        + "rating (--max-current), and the power total must match the phases. A sample that fails is held "
+                        + "(logged, not published) until the readings agree again.",
+                "It never exits on trouble: a port that is gone is reopened with backoff, a silent meter is asked again, "
+                        + "a refused key backs off up to 15 minutes. Ctrl-C stops it with a summary and exit code 130 "
+                        + "(interrupted, as in the README's table); SIGTERM stops it the same way.",
+                "The MQTT password comes from --mqtt-password-file or MEP_MQTT_PASSWORD and is never printed. "
+                        + "With --json every sample and event is a JSON line on stdout."})
 public final class WatchCommand implements Callable<Integer> {
 
     public static final String PASSWORD_ENV = "MEP_MQTT_PASSWORD";
@@ -296,7 +300,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
         MeterClient client = new MeterClient(line, key.key(environment), SystemTicker.INSTANCE,
                 recovery.timings(ClientTimings.DEFAULT), power.listener());
-        MeterReader reader = new MepMeterReader(new MeterSession(client));
+        MeterReader reader = new org.mepkit.watch.MepWatchReader(new MeterSession(client));
         return new Watcher.Connection() {
             @Override
             public MeterReader reader() {

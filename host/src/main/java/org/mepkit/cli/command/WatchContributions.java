@@ -13,4 +13,10 @@ public final class WatchContributions {
         @Override public String parent() { return ""; }
         @Override public Object command() { return new WatchCommand(); }
     }
+
+    /** {@code mep perf watch}. */
+    public static final class PerfWatch implements CommandContribution {
+        @Override public String parent() { return "perf"; }
+        @Override public Object command() { return new PerfWatchCommand(); }
+    }
 }
