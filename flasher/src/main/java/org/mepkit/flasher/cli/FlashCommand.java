@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
+import org.mepkit.cli.option.JsonLinesOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.BoardTarget;
@@ -64,7 +65,7 @@ public final class FlashCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    OutputOptions output;
+    JsonLinesOptions output;
 
     @Mixin
     ProvisioningOptions provisioning;
@@ -76,18 +77,18 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
-    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "A board of 'mep board list' (default: esp32-mep, the family default).")
     String board;
 
-    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "The speed esptool switches to after connecting (default 460800).")
     int baud;
 
     @Option(names = "--before", paramLabel = "MODE",
-            description = "no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
+            description = "How esptool enters the loader: no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
                     + "Default: the board's own: default_reset on esp32-mep-v2.10, no_reset on the others.")
     String before;
 
-    @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
+    @Option(names = "--connect-attempts", paramLabel = "N", description = "How often esptool tries to connect, about a second each (default 60 manual, 7 auto).")
     Integer connectAttempts;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
@@ -110,7 +111,7 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--keep-otadata", description = "Leave the board's otadata alone: after an over-the-air update it may keep booting the other app slot.")
     boolean keepOtadata;
 
-    @Option(names = "--no-stub", description = "esptool talks to the ROM loader only, without uploading its flasher stub (slower; no --erase-all).")
+    @Option(names = "--no-stub", description = "Talk to the ROM loader only, without uploading esptool's flasher stub (slower; no --erase-all).")
     boolean noStub;
 
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
@@ -126,13 +127,13 @@ public final class FlashCommand implements Callable<Integer> {
         bootTimeout = Duration.ofSeconds(seconds);
     }
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Boot log folder (default ${DEFAULT-VALUE}); the logs are redacted.")
     Path logDir;
 
     @Option(names = "--batch", description = "Bench mode: flash every USB-serial adapter that appears, until stopped.")
     boolean batch;
 
-    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
+    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log (default ${DEFAULT-VALUE}): one JSON line per board.")
     Path benchLog;
 
     @Option(names = "--adapters", paramLabel = "DIR", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")

@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
         description = {"Time mep flash against the same esptool invocation run directly; prints direct_s, mep_s, ratio.",
-                "Fake esptool by default; with --port, a real esptool against a board in download mode",
-                "(e.g. the console of 'mep board emulate --download-mode')."})
+                "Fake esptool by default; with --port, a real esptool against a board in download mode "
+                        + "(e.g. the console of 'mep board emulate --download-mode')."})
 public final class PerfFlashCommand implements Callable<Integer> {
 
     @Spec

@@ -157,7 +157,7 @@ class FlashCommandTest {
     @Test
     void anUnknownBoardIsAOneLineError() {
         CliRun r = CliRun.run(this::command, "flash", "--board", "esp8266", "--port", "/dev/x", "0x10000=" + app);
-        assertEquals(ExitCodes.BAD_INPUT, r.exit());
+        assertEquals(ExitCodes.USAGE, r.exit(), "as for every --board");
         assertTrue(r.err().startsWith("mep: unknown board 'esp8266'"), r.err());
     }
 

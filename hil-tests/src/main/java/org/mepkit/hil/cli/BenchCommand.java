@@ -37,21 +37,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "bench description (YAML): ports, key file, power/reset commands, board URL")
+    @Option(names = "--config", paramLabel = "FILE", description = "Bench description (YAML): ports, key file, power/reset commands, board URL.")
     Path config;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--group", paramLabel = "NAME", description = "run only these groups: boot, meter-link, measurements, recovery, alerts, robustness")
+    @Option(names = "--group", paramLabel = "NAME", description = "Run only this group (repeatable): boot, meter-link, measurements, recovery, alerts, robustness.")
     List<String> groups = new ArrayList<>();
 
     @Mixin
     VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 20, 1);
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = {"bench N boards at a time: the boards of a farm config, or without --config N virtual boards,",
-                    "each reached through its own ser2net on 127.0.0.1 (one JUnit XML per board, one merged report)"})
+            description = {"Bench N boards at a time: the boards of a farm config, or without --config N virtual boards,",
+                    "each reached through its own ser2net on 127.0.0.1 (one JUnit XML per board, one merged report)."})
     Integer parallel;
 
     private ConfiguredBench configured;

@@ -36,16 +36,16 @@ public final class PerfFarmCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(names = "--boards", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8",
-            description = "board counts to run (default: ${DEFAULT-VALUE}; 1 is always run as the baseline)")
+            description = "Board counts to run (default: ${DEFAULT-VALUE}; 1 is always run as the baseline).")
     List<Integer> boards = new ArrayList<>();
 
-    @Option(names = "--group", paramLabel = "NAME", description = "run only these suite groups (default: the whole suite)")
+    @Option(names = "--group", paramLabel = "NAME", description = "Run only this suite group (repeatable; default: the whole suite).")
     List<String> groups = new ArrayList<>();
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "20", description = "virtual boards' clock speed-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "20", description = "Virtual boards' clock speed-up (default: ${DEFAULT-VALUE}).")
     double timeScale;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "first board's seed; the others count up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "First board's seed; the others count up (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep hw check}: the CI gates for every board (ERC, DRC + parity, pin map, variants). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Run the hardware gates on every KiCad board: ERC with 0 errors, DRC with schematic parity",
-                "(0 errors, 0 unconnected), the netlist against firmware-spec's pin map, and the assembly variants",
-                "(never R3 and R4 both fitted). Exit 1 when a gate fails."})
+        description = "Run the hardware gates on every KiCad board: ERC with 0 errors, DRC with schematic parity "
+                + "(0 errors, 0 unconnected), the netlist against firmware-spec's pin map, and the assembly variants "
+                + "(never R3 and R4 both fitted). Exit 1 when a gate fails.")
 public final class HwCheckCommand implements Callable<Integer> {
 
     @Spec
@@ -39,13 +39,15 @@ public final class HwCheckCommand implements Callable<Integer> {
     @Option(names = "--hardware", paramLabel = "DIR", description = "The hardware folder (default: ./hardware or above).")
     Path hardware;
 
-    @Option(names = "--board", paramLabel = "NAME", description = "Check only this board (repeatable).")
+    @Option(names = "--board", paramLabel = "NAME", description = "Check only this board (repeatable; esp32-mep is the family default).")
     List<String> boards = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path hw = HardwareDir.resolve(hardware);
+        List<Board> all = HardwareDir.select(hw, boards);
+        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no KiCad boards found in " + hw);
         KicadCli cli = new KicadCli();
         if (!cli.available()) {
             throw new MepException(ExitCodes.TOOL, "kicad-cli 9 not found (run hardware/tools/install-kicad.sh)");
@@ -53,8 +55,6 @@ public final class HwCheckCommand implements Callable<Integer> {
         Gates gates = new Gates(cli);
         PinMap pinMap = PinMap.load();
         VariantTable variants = VariantTable.load(hw.resolve("variants.json"));
-        List<Board> all = Board.all(hw).stream().filter(b -> boards.isEmpty() || boards.contains(b.name())).toList();
-        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no KiCad boards found in " + hw);
         Path work = Files.createTempDirectory("mep-hw-check");
         List<String> failures = new ArrayList<>();
         try {

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep hw fab}: Gerbers, drill, BOM, CPL, schematic PDF and renders per board and variant, zipped. */
 @Command(name = "fab", mixinStandardHelpOptions = true,
-        description = {"Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/",
-                "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders)",
-                "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first."})
+        description = "Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/ "
+                + "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders) "
+                + "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first.")
 public final class HwFabCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +43,7 @@ public final class HwFabCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: <hardware>/out).")
     Path out;
 
-    @Option(names = "--board", paramLabel = "NAME", description = "Only this board (repeatable).")
+    @Option(names = "--board", paramLabel = "NAME", description = "Only this board (repeatable; esp32-mep is the family default).")
     List<String> boards = new ArrayList<>();
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Only this variant (repeatable; default: all).")
@@ -56,6 +56,8 @@ public final class HwFabCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
         Path hw = HardwareDir.resolve(hardware);
+        List<Board> all = HardwareDir.select(hw, boards);
+        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
         Path outRoot = out != null ? out : hw.resolve("out");
         VariantTable table = VariantTable.load(hw.resolve("variants.json"));
         List<Variant> chosen = new ArrayList<>();
@@ -74,8 +76,6 @@ public final class HwFabCommand implements Callable<Integer> {
         }
         KicadCli cli = new KicadCli();
         if (!cli.available()) throw new MepException(ExitCodes.TOOL, "kicad-cli 9 not found (run hardware/tools/install-kicad.sh)");
-        List<Board> all = Board.all(hw).stream().filter(b -> boards.isEmpty() || boards.contains(b.name())).toList();
-        if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
         FabWriter writer = new FabWriter(cli);
         List<String> planned = new ArrayList<>();
         for (Board b : all) for (Variant v : chosen) planned.add(b.name() + " " + v.name());
