@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep bench}: the HIL suite on a virtual bench, or on the real one a config file describes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run the hardware-in-the-loop suite (boot, meter link, measurements, recovery, alerts, robustness).",
-                "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report;",
-                "exits 1 when a test fails. A farm config (boards: ...) or --parallel N benches several boards at once.",
-                "Every port is locked for the run: a port another bench holds is an error at once (exit 4)."})
+                "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report; exits 1 when a test fails.",
+                "A farm config (boards: ...) or --parallel N benches several boards at once. Every port is locked for the run: "
+                        + "a port another bench holds is an error at once (exit 4)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

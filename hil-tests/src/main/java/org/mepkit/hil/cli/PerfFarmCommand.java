@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep perf farm}: the suite's wall time on N virtual boards behind ser2net at once, against one board. */
 @Command(name = "farm", mixinStandardHelpOptions = true,
-        description = {"How the bench farm scales: the HIL suite on N time-scaled virtual boards at once, each reached",
-                "through its own ser2net on 127.0.0.1 (RFC 2217), against the same suite on one board.",
+        description = {"How the bench farm scales: the HIL suite on N time-scaled virtual boards at once, each reached "
+                + "through its own ser2net on 127.0.0.1 (RFC 2217), against the same suite on one board.",
                 "Target: 8 boards within 2.5 x the wall time of one, every test passing; exits 1 when missed."})
 public final class PerfFarmCommand implements Callable<Integer> {
 
