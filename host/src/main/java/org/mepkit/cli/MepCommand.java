@@ -49,6 +49,29 @@ public final class MepCommand implements Callable<Integer> {
                 .map(ServiceLoader.Provider::get).toList());
     }
 
+    /**
+     * The tree {@code args} needs: when the first word names a contributed command or group, only that branch
+     * (picocli inspects each command it adds, which for the whole tree is a large share of mep's start-up); the
+     * whole tree for anything else (no word, an option, {@code help}, {@code completion}, an unknown word, so
+     * that its error lists every command).
+     */
+    public static CommandLine commandLine(String[] args) {
+        List<CommandContribution> all = ServiceLoader.load(CommandContribution.class).stream().map(ServiceLoader.Provider::get).toList();
+        if (args.length == 0 || args[0].startsWith("-")) return commandLine(all);
+        String word = args[0];
+        List<CommandContribution> branch = all.stream()
+                .filter(c -> c.parent().isEmpty() ? word.equals(nameOf(c)) : word.equals(c.parent())).toList();
+        return branch.isEmpty() ? commandLine(all) : commandLine(branch);
+    }
+
+    /** The name a contributed command declares in its {@code @Command} (a command wrapped in a spec: its spec's name). */
+    private static String nameOf(CommandContribution c) {
+        Object command = c.command();
+        if (command instanceof CommandLine cl) return cl.getCommandName();
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        return annotation == null ? "" : annotation.name();
+    }
+
     public static CommandLine commandLine(List<CommandContribution> contributions) {
         CommandLine root = new CommandLine(new MepCommand());
         root.addSubcommand(new HelpCommand());

@@ -94,4 +94,22 @@ class MepCommandTest {
         assertEquals(List.of("mep: no command 'diagnose toaster': 'mep diagnose' has no subcommand 'toaster'",
                 "mep: hint: see 'mep help --help'"), errLines());
     }
+
+    @Test
+    void aCommandWordBuildsOnlyItsBranchOfTheTree() {
+        CommandLine decode = MepCommand.commandLine(new String[] {"decode", "--help"});
+        assertEquals(java.util.Set.of("decode", "help", "completion"), decode.getSubcommands().keySet());
+        CommandLine perf = MepCommand.commandLine(new String[] {"perf", "poll"});
+        assertEquals(java.util.Set.of("perf", "help", "completion"), perf.getSubcommands().keySet());
+        assertTrue(perf.getSubcommands().get("perf").getSubcommands().containsKey("poll"));
+    }
+
+    @Test
+    void anythingElseGetsTheWholeTreeSoErrorsAndHelpListEveryCommand() {
+        int whole = MepCommand.commandLine().getSubcommands().size();
+        for (String[] args : List.of(new String[0], new String[] {"--version"}, new String[] {"help", "decode"},
+                new String[] {"completion", "bash"}, new String[] {"decod"})) {
+            assertEquals(whole, MepCommand.commandLine(args).getSubcommands().size(), String.join(" ", args));
+        }
+    }
 }

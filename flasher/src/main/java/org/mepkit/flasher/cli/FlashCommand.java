@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
@@ -26,7 +27,9 @@ import org.mepkit.esptool.BootMode;
 import org.mepkit.esptool.Esptool;
 import org.mepkit.esptool.EsptoolException;
 import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolProblem;
 import org.mepkit.esptool.EsptoolRun;
+import org.mepkit.esptool.VersionCache;
 import org.mepkit.esptool.EsptoolRunner;
 import org.mepkit.esptool.FlashRegion;
 import org.mepkit.esptool.ProcessLauncher;
@@ -195,12 +198,23 @@ public final class FlashCommand implements Callable<Integer> {
         say(out, mode == BootMode.MANUAL
                 ? "fit the J7 1-2 program jumper, remove the J7 3-4 power jumper and power-cycle the board (power comes from J5); esptool keeps trying for about " + attempts + " s"
                 : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
+        java.util.function.Consumer<EsptoolRun> beforeBootLog = run -> say(out, mode == BootMode.MANUAL
+                ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                : run.chipNotReset()
+                ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                : "capturing the boot log for up to " + DurationConverter.format(bootTimeout));
         try {
-            FlashOutcome outcome = job.run(plan, settings, secrets, progress, (EsptoolRun run) -> say(out, mode == BootMode.MANUAL
-                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
-                    : run.chipNotReset()
-                    ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
-                    : "capturing the boot log for up to " + DurationConverter.format(bootTimeout)));
+            FlashOutcome outcome;
+            try {
+                outcome = job.run(plan, settings, secrets, progress, beforeBootLog);
+            } catch (EsptoolException e) {
+                // a cached version that is out of date spells the arguments wrong: ask esptool and try once more
+                Optional<Esptool> fresh = e.problem() == EsptoolProblem.USAGE && esptool.versionCached()
+                        ? locator().reprobe(esptool) : Optional.empty();
+                if (fresh.isEmpty() || fresh.get().version().equals(esptool.version())) throw e;
+                outcome = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), fresh.get(), opener, ticker)
+                        .run(plan, settings, secrets, progress, beforeBootLog);
+            }
             return finish(out, outcome);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
@@ -246,9 +260,13 @@ public final class FlashCommand implements Callable<Integer> {
         return NvsImage.generated(values, size);
     }
 
+    private EsptoolLocator locator() {
+        return new EsptoolLocator(launcher, env, home, VersionCache.forUser(env, home));
+    }
+
     private Esptool locate() throws InterruptedException {
         try {
-            return new EsptoolLocator(launcher, env, home).locate(esptoolPath);
+            return locator().locate(esptoolPath);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
         }

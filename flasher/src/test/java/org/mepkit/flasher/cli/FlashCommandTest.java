@@ -407,4 +407,21 @@ class FlashCommandTest {
         assertTrue(forced.out().contains("note: --force: foreign-nvs.bin written although no marker key"), forced.out());
         assertFalse(forced.out().contains("generated NVS"), forced.out());
     }
+
+    @Test
+    void theEsptoolVersionIsCachedAndAStaleCacheIsCorrectedByAskingAgain() {
+        FakeEsptool v4 = fake("4.12.0", "ok");
+        var cache = org.mepkit.esptool.VersionCache.forUser(Map.of(), dir.resolve("home"));
+        cache.put(List.of(v4.executable().toString()), new org.mepkit.esptool.EsptoolVersion(5, 3, 1));   // wrong: it is a v4
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", v4.executable().toString(), "--port", port,
+                "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        assertEquals("write-flash", v4.argvs().get(0).get(12), "the cached v5 spelling was tried first");
+        assertEquals(List.of("version"), v4.argvs().get(1));
+        assertEquals("write_flash", v4.argvs().get(2).get(12), "then the v4 spelling, after asking");
+        CliRun again = CliRun.run(this::command, "flash", "--esptool", v4.executable().toString(), "--port", port,
+                "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, again.exit(), again.err());
+        assertEquals(4, v4.argvs().size(), "the corrected version is cached: no 'version' run this time");
+    }
 }
