@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 import org.mepkit.bench.Bench;
 import org.mepkit.bench.BenchFactory;
 import org.mepkit.bench.BoardPower;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.PortBusyException;
+import org.mepkit.serial.PortDisconnectedException;
 import org.mepkit.serial.Ports;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
@@ -73,6 +76,27 @@ public final class ExportedBenchFactory implements BenchFactory, AutoCloseable {
         }
     }
 
+    /** How long a connection may be refused while ser2net still closes the previous twin's device. */
+    private static final long SWITCH_GRACE_NANOS = 1_000_000_000L;
+
+    /**
+     * Opens a port of the twin just linked. Tests switch twins within milliseconds, and ser2net closes the last
+     * connection's device asynchronously: seen once under load as "Device open failure" (or the port still busy)
+     * on the next connection. Only that is retried, for at most a second; every other failure is the port's own.
+     */
+    private static SerialLine openSoonAfterTheLastTwin(String url, LineSettings settings) throws SerialException {
+        long end = System.nanoTime() + SWITCH_GRACE_NANOS;
+        while (true) {
+            try {
+                return Ports.open(url, settings);
+            } catch (PortBusyException | PortDisconnectedException e) {
+                boolean switching = e instanceof PortBusyException || String.valueOf(e.getMessage()).contains("Device open failure");
+                if (!switching || System.nanoTime() > end) throw e;
+                LockSupport.parkNanos(20_000_000L);
+            }
+        }
+    }
+
     private static void relink(Path link, String target) throws IOException {
         Path fresh = link.resolveSibling(link.getFileName() + ".new");
         Files.deleteIfExists(fresh);
@@ -115,12 +139,12 @@ public final class ExportedBenchFactory implements BenchFactory, AutoCloseable {
 
         @Override
         public SerialLine openConsole() throws SerialException {
-            return Ports.open(consoleUrl(), LineSettings.CONSOLE);
+            return openSoonAfterTheLastTwin(consoleUrl(), LineSettings.CONSOLE);
         }
 
         @Override
         public SerialLine openMeterSide() throws SerialException {
-            return Ports.open(meterUrl(), LineSettings.MEP);
+            return openSoonAfterTheLastTwin(meterUrl(), LineSettings.MEP);
         }
 
         @Override
