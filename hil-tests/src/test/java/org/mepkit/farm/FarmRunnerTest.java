@@ -28,7 +28,7 @@ class FarmRunnerTest {
 
     FarmSetup farm(int boards) throws Exception {
         Assumptions.assumeTrue(Ser2net.installed(), "ser2net is not installed (apt-get install -y ser2net; ./test-all does it)");
-        return FarmSetup.virtual(boards, new FarmConfig.Virtual("genuine", 10.0, 11L, "dabbler", true), dir.resolve("work"));
+        return FarmSetup.virtual(boards, new FarmConfig.Virtual("genuine", 5.0, 11L, "dabbler", true), dir.resolve("work"));
     }
 
     @Test

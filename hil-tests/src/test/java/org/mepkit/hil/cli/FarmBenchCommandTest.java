@@ -35,11 +35,11 @@ class FarmBenchCommandTest {
                 name: twin-farm
                 boards:
                   - name: twin-a
-                    virtual: {seed: 21, timeScale: 10}
+                    virtual: {seed: 21, timeScale: 5}
                   - name: twin-b
-                    virtual: {seed: 22, timeScale: 10}
+                    virtual: {seed: 22, timeScale: 5}
                   - name: twin-c
-                    virtual: {seed: 23, timeScale: 10, export: false}
+                    virtual: {seed: 23, timeScale: 5, export: false}
                 """);
         Path report = dir.resolve("r");
         assertEquals(0, run("bench", "--config", farm.toString(), "--parallel", "3", "--group", "boot", "--out", report.toString()),
@@ -61,7 +61,7 @@ class FarmBenchCommandTest {
     void parallelWithoutAConfigBenchesThatManyVirtualBoardsBehindSer2net() throws Exception {
         Assumptions.assumeTrue(Ser2net.installed(), "ser2net is not installed (./test-all installs it)");
         Path report = dir.resolve("r");
-        assertEquals(0, run("bench", "--parallel", "2", "--group", "boot", "--seed", "5", "--time-scale", "10", "--out", report.toString()),
+        assertEquals(0, run("bench", "--parallel", "2", "--group", "boot", "--seed", "5", "--time-scale", "5", "--out", report.toString()),
                 out + "\n" + err);
         assertTrue(Files.isRegularFile(report.resolve("board-1").resolve("TEST-mep-bench.xml")));
         assertTrue(Files.isRegularFile(report.resolve("board-2").resolve("TEST-mep-bench.xml")));
