@@ -145,6 +145,10 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
     int maxBoards;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "--batch: flash up to this many boards at once, one esptool each (default ${DEFAULT-VALUE}).")
+    int parallel;
+
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "--batch: stop when no adapter appears for this long (default 60m).")
     Duration idleTimeout = Duration.ofMinutes(60);
@@ -332,8 +336,9 @@ public final class FlashCommand implements Callable<Integer> {
                          ProgressPrinter progress) throws InterruptedException {
         BenchLog log = new BenchLog(benchLog);
         int[] failed = new int[1];
+        if (parallel < 1) throw new MepException(ExitCodes.USAGE, "--parallel must be at least 1");
         int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
-                maxBoards, idleTimeout, new BenchBatch.Listener() {
+                maxBoards, idleTimeout, parallel, new BenchBatch.Listener() {
                     @Override
                     public void waiting() {
                         say(out, "waiting for the next USB-serial adapter in " + adapters + " (Ctrl-C to stop)");
@@ -350,11 +355,11 @@ public final class FlashCommand implements Callable<Integer> {
                         if (output.json()) {
                             OutputOptions.printJson(out, r);
                         } else {
-                            out.println("board " + r.mac() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
+                            out.println("board " + r.mac() + " on " + r.port() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
                             out.flush();
                         }
                     }
-                }, progress);
+                }, a -> parallel == 1 ? progress : progress.forBoard(a.path().getFileName().toString()));
         say(out, boards + " board(s) done, " + failed[0] + " failed; log: " + benchLog);
         return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }

@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mepkit.bench.BenchConfig;
 import org.mepkit.bench.BenchFactory;
@@ -13,11 +15,12 @@ import org.mepkit.bench.ConfiguredBench;
 import org.mepkit.bench.VirtualBenchFactory;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.farm.FarmConfig;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
 import org.mepkit.hil.run.TestOutcome;
-import org.mepkit.farm.FarmConfig;
 import org.mepkit.serial.PortLock;
 import org.mepkit.serial.SerialException;
 import picocli.CommandLine.Command;
@@ -49,6 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 20, 1);
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = "--parallel", paramLabel = "N",
             description = {"Bench N boards at a time: the boards of a farm config, or without --config N virtual boards,",
                     "each reached through its own ser2net on 127.0.0.1 (one JUnit XML per board, one merged report)."})
@@ -60,20 +66,23 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (parallel != null && parallel < 1) throw new MepException(ExitCodes.USAGE, "--parallel must be at least 1");
         checkGroups();
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
+        // with --json the per-test lines are progress: stderr, so stdout holds the one object
+        PrintWriter o = output.json() ? spec.commandLine().getErr() : stdout;
+        PrintWriter json = output.json() ? stdout : null;
         if (config == null && parallel != null) {
             boardOptions.profile();
             FarmConfig.Virtual template = new FarmConfig.Virtual(boardOptions.max3232, boardOptions.timeScale(), boardOptions.seed(),
                     boardOptions.firmware(), true);
-            return FarmBenchRun.runVirtual(parallel, template, out, groups, o);
+            return FarmBenchRun.runVirtual(parallel, template, out, groups, o, json);
         }
         if (config != null && (parallel != null || FarmConfig.isFarm(config))) {
-            return FarmBenchRun.run(config, parallel == null ? 1 : parallel, out, groups, o);
+            return FarmBenchRun.run(config, parallel == null ? 1 : parallel, out, groups, o, json);
         }
         BenchFactory factory = factory();
         List<PortLock> locks = lockPorts();
         try {
-            return runSingle(factory);
+            return runSingle(factory, stdout, o);
         } finally {
             locks.forEach(PortLock::close);
         }
@@ -96,8 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Integer runSingle(BenchFactory factory) throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
+    private Integer runSingle(BenchFactory factory, PrintWriter stdout, PrintWriter o) throws IOException {
         o.println("mep bench on " + factory.describe());
         o.flush();
         try {
@@ -117,11 +125,36 @@ public final class BenchCommand implements Callable<Integer> {
         o.println("JUnit XML: " + xml);
         o.println("report:    " + html);
         o.flush();
+        if (output.json()) OutputOptions.printJson(stdout, json(r, xml, html));
         if (r.interrupted()) {
             throw new MepException(ExitCodes.INTERRUPTED, "bench interrupted after " + (r.tests().size()
                     - r.count(TestOutcome.Status.INTERRUPTED)) + " of " + r.tests().size() + " tests; partial reports in " + out);
         }
         return r.passed() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** The run as one JSON object: each test's group, name, status and time, the totals and the report files. */
+    static Map<String, Object> json(SuiteResult r, Path xml, Path html) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bench", r.bench());
+        m.put("passed", r.passed());
+        m.put("interrupted", r.interrupted());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("tests", r.tests().size());
+        for (TestOutcome.Status s : TestOutcome.Status.values()) counts.put(s.name(), r.count(s));
+        m.put("counts", counts);
+        m.put("tests", r.tests().stream().map(t -> {
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("group", t.group());
+            test.put("name", t.name());
+            test.put("status", t.status().label());
+            test.put("wall_s", t.wallMillis() / 1000.0);
+            test.put("message", t.message());
+            return test;
+        }).toList());
+        m.put("junit_xml", xml.toString());
+        m.put("report", html.toString());
+        return m;
     }
 
     /** One line for a bench that cannot start: a port is PORT (4), anything else (the virtual board, a tool) TOOL (7). */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.farm.FarmConfig;
 import org.mepkit.farm.FarmRunner;
 import org.mepkit.farm.FarmSetup;
@@ -29,7 +32,8 @@ final class FarmBenchRun {
     }
 
     /** A farm from a config file. */
-    static int run(Path config, int parallel, Path out, List<String> groups, PrintWriter o) {
+    /** @param json where the run's one JSON object goes ({@code --json}), or null */
+    static int run(Path config, int parallel, Path out, List<String> groups, PrintWriter o, PrintWriter json) {
         FarmConfig farm;
         try {
             farm = FarmConfig.read(config);
@@ -38,18 +42,18 @@ final class FarmBenchRun {
         }
         String name = farm.name() == null ? config.getFileName().toString() : farm.name();
         try (FarmSetup setup = setUp(() -> FarmSetup.of(farm, config.toAbsolutePath().getParent(), work(out)))) {
-            return run(setup, name, parallel, out, groups, o);
+            return run(setup, name, parallel, out, groups, o, json);
         }
     }
 
     /** {@code n} virtual boards, each behind its own ser2net on 127.0.0.1. */
-    static int runVirtual(int n, FarmConfig.Virtual template, Path out, List<String> groups, PrintWriter o) {
+    static int runVirtual(int n, FarmConfig.Virtual template, Path out, List<String> groups, PrintWriter o, PrintWriter json) {
         if (!Ser2net.installed()) {
             throw new MepException(ExitCodes.TOOL, "a farm of virtual boards reaches them through ser2net, which is not installed"
                     + " (apt-get install -y ser2net)");
         }
         try (FarmSetup setup = setUp(() -> FarmSetup.virtual(n, template, work(out)))) {
-            return run(setup, "virtual farm", n, out, groups, o);
+            return run(setup, "virtual farm", n, out, groups, o, json);
         }
     }
 
@@ -74,7 +78,7 @@ final class FarmBenchRun {
         return Files.createDirectories(out.resolve(".exporters"));
     }
 
-    private static int run(FarmSetup setup, String name, int parallel, Path out, List<String> groups, PrintWriter o) {
+    private static int run(FarmSetup setup, String name, int parallel, Path out, List<String> groups, PrintWriter o, PrintWriter json) {
         List<FarmRunner.Board> boards = setup.boards();
         o.println("mep bench: farm '" + name + "', " + boards.size() + " board" + (boards.size() == 1 ? "" : "s") + ", "
                 + Math.min(parallel, boards.size()) + " at a time");
@@ -100,10 +104,33 @@ final class FarmBenchRun {
         o.println("JUnit XML: " + out.resolve("BOARD").resolve("TEST-mep-bench.xml") + " (one per board)");
         o.println("report:    " + merged);
         o.flush();
+        if (json != null) OutputOptions.printJson(json, json(name, r, out, merged));
         if (r.boards().stream().anyMatch(b -> b.suite() != null && b.suite().interrupted())) {
             throw new MepException(ExitCodes.INTERRUPTED, "farm interrupted; partial reports in " + out);
         }
         return r.passed() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** The farm's run as one object: each board as {@code mep bench --json} gives a single bench, or why it could not run. */
+    static Map<String, Object> json(String name, FarmRunner.Result r, Path out, Path merged) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("farm", name);
+        m.put("passed", r.passed());
+        m.put("wall_s", r.wallMillis() / 1000.0);
+        m.put("boards", r.boards().stream().map(b -> {
+            Map<String, Object> board = new LinkedHashMap<>();
+            board.put("board", b.name());
+            if (b.suite() == null) {
+                board.put("bench", b.bench());
+                board.put("passed", false);
+                board.put("error", b.error());
+            } else {
+                board.putAll(BenchCommand.json(b.suite(), out.resolve(b.name()).resolve("TEST-mep-bench.xml"), merged));
+            }
+            return board;
+        }).toList());
+        m.put("report", merged.toString());
+        return m;
     }
 
     /** A board that could not start is a section with no tests, its bench line saying why. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,11 +63,17 @@ class FarmBenchCommandTest {
     void parallelWithoutAConfigBenchesThatManyVirtualBoardsBehindSer2net() throws Exception {
         Assumptions.assumeTrue(Ser2net.installed(), "ser2net is not installed (./test-all installs it)");
         Path report = dir.resolve("r");
-        assertEquals(0, run("bench", "--parallel", "2", "--group", "boot", "--seed", "5", "--time-scale", "5", "--out", report.toString()),
-                out + "\n" + err);
+        assertEquals(0, run("bench", "--parallel", "2", "--group", "boot", "--seed", "5", "--time-scale", "5", "--out", report.toString(),
+                "--json"), out + "\n" + err);
         assertTrue(Files.isRegularFile(report.resolve("board-1").resolve("TEST-mep-bench.xml")));
         assertTrue(Files.isRegularFile(report.resolve("board-2").resolve("TEST-mep-bench.xml")));
-        assertTrue(out.toString().contains("2 boards: 2 passed, 0 failed"), out.toString());
+        assertTrue(err.toString().contains("2 boards: 2 passed, 0 failed"), "with --json the progress goes to stderr: " + err);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, out.toString().strip().lines().count(), out.toString());
+        assertTrue(json.get("passed").asBoolean());
+        assertEquals("board-2", json.get("boards").get(1).get("board").asText());
+        assertEquals(3, json.get("boards").get(1).get("counts").get("tests").asInt());
+        assertEquals(report.resolve("board-2").resolve("TEST-mep-bench.xml").toString(), json.get("boards").get(1).get("junit_xml").asText());
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.hw.Board;
 import org.mepkit.cli.Interrupts;
 import org.mepkit.hw.FabManifest;
@@ -23,6 +25,7 @@ import org.mepkit.hw.VariantCheck;
 import org.mepkit.hw.VariantTable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,6 +54,9 @@ public final class HwFabCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "REF=VALUE", description = "Override a selectable value, e.g. --set R5=100R.")
     Map<String, String> values = new LinkedHashMap<>();
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -82,9 +88,11 @@ public final class HwFabCommand implements Callable<Integer> {
         FabManifest manifest = new FabManifest(outRoot, ReportInfo.now(String.join(", ", all.stream().map(Board::name).toList()),
                 "not involved (fabrication outputs)"), planned);
         Path work = Files.createTempDirectory("mep-hw-fab");
-        try {
+        List<Map<String, Object>> written = new ArrayList<>();
+        try (Progress progress = Progress.stderr(spec, "hw fab")) {
             for (Board b : all) {
                 for (Variant v : chosen) {
+                    progress.update(written.size(), planned.size(), b.name() + " " + v.name() + ": ERC, DRC, Gerbers, BOM, CPL, PDF, renders");
                     long t0 = System.nanoTime();
                     FabWriter.Output o;
                     try {
@@ -97,12 +105,28 @@ public final class HwFabCommand implements Callable<Integer> {
                                 + manifest.file());
                     }
                     manifest.finished(b, v, o);
-                    w.printf("%s %s: %d files in %s, zip %s (%.1f s)%n", b.name(), v.name(), o.files().size(), o.folder(),
-                            o.zip(), (System.nanoTime() - t0) / 1e9);
-                    w.flush();
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("board", b.name());
+                    m.put("variant", v.name());
+                    m.put("folder", o.folder().toString());
+                    m.put("zip", o.zip().toString());
+                    m.put("files", o.files().size());
+                    m.put("seconds", Math.round(seconds * 10) / 10.0);
+                    written.add(m);
+                    if (!output.json()) {
+                        progress.close();
+                        w.printf("%s %s: %d files in %s, zip %s (%.1f s)%n", b.name(), v.name(), o.files().size(), o.folder(),
+                                o.zip(), seconds);
+                        w.flush();
+                    }
                 }
             }
-            w.println("manifest: " + manifest.file());
+            if (output.json()) {
+                OutputOptions.printJson(w, Map.of("out", outRoot.toString(), "manifest", manifest.file().toString(), "outputs", written));
+            } else {
+                w.println("manifest: " + manifest.file());
+            }
         } finally {
             try (var s = Files.walk(work)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
