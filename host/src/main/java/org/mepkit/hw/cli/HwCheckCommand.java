@@ -51,7 +51,6 @@ public final class HwCheckCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.TOOL, "kicad-cli 9 not found (run hardware/tools/install-kicad.sh)");
         }
         Gates gates = new Gates(cli);
-        PinMap pinMap = PinMap.load();
         VariantTable variants = VariantTable.load(hw.resolve("variants.json"));
         List<Board> all = Board.all(hw).stream().filter(b -> boards.isEmpty() || boards.contains(b.name())).toList();
         if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no KiCad boards found in " + hw);
@@ -63,6 +62,7 @@ public final class HwCheckCommand implements Callable<Integer> {
                 Gates.Report erc = gates.erc(b, work);
                 Gates.Report drc = gates.drc(b, work);
                 Netlist netlist = gates.netlist(b, work);
+                PinMap pinMap = PinMap.forBoard(b.name());
                 List<String> pins = NetlistCheck.check(netlist, pinMap);
                 List<String> var = VariantCheck.checkTable(variants, netlist);
                 List<String> variantGates = new ArrayList<>();

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep hw fab}: Gerbers, drill, BOM, CPL, schematic PDF and renders per board and variant, zipped. */
 @Command(name = "fab", mixinStandardHelpOptions = true,
         description = {"Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/",
-                "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders)",
-                "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first."})
+                "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders,",
+                "assembly drawings) and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with",
+                "parity first, and its JLCPCB BOM and CPL must match one for one (exit 1 otherwise)."})
 public final class HwFabCommand implements Callable<Integer> {
 
     @Spec
@@ -80,8 +81,9 @@ public final class HwFabCommand implements Callable<Integer> {
                 for (Variant v : chosen) {
                     long t0 = System.nanoTime();
                     FabWriter.Output o = writer.write(hw, b, v, outRoot, work);
-                    w.printf("%s %s: %d files in %s, zip %s (%.1f s)%n", b.name(), v.name(), o.files().size(), o.folder(),
-                            o.zip(), (System.nanoTime() - t0) / 1e9);
+                    w.printf("%s %s: %d files in %s, zip %s; JLCPCB BOM and CPL match: %d parts placed, %d hand-soldered (%.1f s)%n",
+                            b.name(), v.name(), o.files().size(), o.folder(), o.zip(), o.jlc().placed().size(),
+                            o.jlc().handSoldered().size(), (System.nanoTime() - t0) / 1e9);
                     w.flush();
                 }
             }
