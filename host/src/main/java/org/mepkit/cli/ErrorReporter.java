@@ -19,7 +19,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         int code = exitCodeOf(ex);
-        if (code == ExitCodes.INTERNAL) {
+        if (Interrupts.requested() && code != ExitCodes.INTERRUPTED) {
+            // what failed after Ctrl-C failed because of it (a tool killed by the same SIGINT, a closed port)
+            code = ExitCodes.INTERRUPTED;
+            message = "interrupted (" + message + ")";
+        } else if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + ex + " (set MEP_DEBUG=1 for the stack trace)";
         }
         MepCommand.printError(cmd.getErr(), message);

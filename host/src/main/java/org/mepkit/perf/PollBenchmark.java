@@ -25,8 +25,8 @@ import org.mepkit.time.SystemTicker;
  * The poll-efficiency benchmark: how close one BT23 + BT28 polling cycle comes to the time the
  * bytes need on a 9600-baud wire plus the meter's turnaround.
  *
- * <p>Set-up: a socat pty pair opened with jSerialComm on both ends; the virtual meter on one end,
- * paced at the line's baud with the profile's turnaround; the {@link MeterClient} on the other,
+ * <p>Set-up ({@code mep perf poll}): a pseudo-terminal made in-process, the virtual meter on its master, the
+ * client on its slave opened with jSerialComm as a real port; the meter paced at the line's baud with the profile's turnaround; the {@link MeterClient} on the other,
  * its writes paced too (a pty does not slow the host's transmissions down, a UART does). After the
  * start-up reads, cycles run back to back (the firmware's 2 s idle gap between cycles is not part
  * of a cycle). {@code ratio} = median cycle / (wire time of both requests and replies + two
@@ -73,15 +73,21 @@ public final class PollBenchmark {
 
     /**
      * Runs {@code warmup} unmeasured and then {@code cycles} measured cycles between {@code meterPort}
-     * and {@code clientPort} (two ends of a null-modem link, e.g. a socat pair).
+     * and {@code clientPort} (two ends of a null-modem link).
      */
     public static Result run(PortOpener opener, String meterPort, String clientPort, MeterProfile profile,
                              int warmup, int cycles) throws IOException {
+        return run(opener.open(meterPort, LineSettings.MEP), opener.open(clientPort, LineSettings.MEP), profile, warmup, cycles);
+    }
+
+    /** As above on two open lines (a pty's master and its slave); both are closed at the end. */
+    public static Result run(SerialLine meterEnd, SerialLine clientEnd, MeterProfile profile, int warmup, int cycles)
+            throws IOException {
         if (cycles < 1) throw new IllegalArgumentException("at least one cycle");
         LineSettings settings = LineSettings.MEP;
         LinkCounters counters = new LinkCounters();
-        try (SerialLine meterLine = opener.open(meterPort, settings);
-             SerialLine clientLine = opener.open(clientPort, settings);
+        try (SerialLine meterLine = meterEnd;
+             SerialLine clientLine = clientEnd;
              VirtualMeter meter = new VirtualMeter(meterLine, BENCH_KEY, profile, SystemTicker.INSTANCE,
                      VirtualMeter.Pacing.PACED).start()) {
             meterLine.discardInput();

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.chip.ChipTarget;
 import org.mepkit.util.Hex;
 
 /**
@@ -28,6 +30,11 @@ public record FirmwareImage(ImageHeader header, List<Segment> segments, int stor
         segments = List.copyOf(segments);
         storedHash = storedHash.clone();
         computedHash = computedHash.clone();
+    }
+
+    /** The chip the header's chip id names, when mepkit knows it. */
+    public Optional<ChipTarget> chip() {
+        return ChipRegistry.byImageChipId(header.chipId());
     }
 
     public boolean checksumValid() {

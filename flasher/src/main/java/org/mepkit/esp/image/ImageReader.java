@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.chip.ChipTarget;
 import org.mepkit.util.Hex;
 
 /** Parses the ESP32 image format (flashing reference §7). Pure: bytes in, {@link FirmwareImage} out. */
@@ -81,8 +83,9 @@ public final class ImageReader {
             computedHash = sha256(file, 0, end);
             end += SHA256_LENGTH;
         }
+        Optional<ChipTarget> chip = ChipRegistry.byImageChipId(header.chipId());
         return new FirmwareImage(header, segments, stored, checksum, storedHash, computedHash,
-                appDescriptor(file, segments), end, file.length);
+                chip.flatMap(c -> appDescriptor(file, segments, c)), end, file.length);
     }
 
     /** The checksum byte sits where (its offset + 1) is a multiple of 16. */
@@ -107,11 +110,13 @@ public final class ImageReader {
                 entry, wp, chipId, minRev, maxRev, hashFlag == 1);
     }
 
-    private static Optional<AppDescriptor> appDescriptor(byte[] file, List<Segment> segments) {
+    /** The descriptor at the start of the first segment in the chip's DROM window (where ESP-IDF puts it). */
+    private static Optional<AppDescriptor> appDescriptor(byte[] file, List<Segment> segments, ChipTarget chip) {
         for (Segment s : segments) {
-            if (!s.isDrom() || s.length() < AppDescriptor.LENGTH) continue;
+            if (!chip.inDrom(s.loadAddress())) continue;
+            if (s.length() < AppDescriptor.LENGTH) return Optional.empty();
             ByteBuffer d = ByteBuffer.wrap(file, s.fileOffset(), AppDescriptor.LENGTH).slice().order(ByteOrder.LITTLE_ENDIAN);
-            if (Integer.toUnsignedLong(d.getInt(0)) != AppDescriptor.MAGIC) continue;
+            if (Integer.toUnsignedLong(d.getInt(0)) != AppDescriptor.MAGIC) return Optional.empty();
             return Optional.of(new AppDescriptor(
                     Integer.toUnsignedLong(d.getInt(4)),
                     text(file, s.fileOffset() + AppDescriptor.VERSION_AT, 32),

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.BoardTarget;
 import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.nvs.FirmwareNvs;
@@ -23,6 +25,7 @@ import org.mepkit.esptool.BootMode;
 import org.mepkit.esptool.Esptool;
 import org.mepkit.esptool.EsptoolException;
 import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolRun;
 import org.mepkit.esptool.EsptoolRunner;
 import org.mepkit.esptool.FlashRegion;
 import org.mepkit.esptool.ProcessLauncher;
@@ -36,10 +39,11 @@ import org.mepkit.flash.FlashPlan;
 import org.mepkit.flash.FlashPlanner;
 import org.mepkit.flash.FlashSettings;
 import org.mepkit.flash.FlashSource;
+import org.mepkit.flash.NvsImage;
 import org.mepkit.flash.PlannedRegion;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.time.Ticker;
 
@@ -69,7 +73,7 @@ public final class FlashCommand implements Callable<Integer> {
             description = "An Arduino build folder, a merged image, or ADDR=FILE pairs (e.g. 0x10000=app.bin).")
     List<String> targets;
 
-    @Option(names = "--port", paramLabel = "PATH", description = "The USB-serial adapter on J5 (never guessed).")
+    @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
@@ -92,17 +96,35 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--erase-all", description = "Erase the whole flash first, NVS settings included.")
     boolean eraseAll;
 
-    @Option(names = "--nvs-image", paramLabel = "FILE", description = "An NVS image (from mep nvs build) to write at the nvs partition.")
+    @Option(names = "--nvs-image", paramLabel = "FILE",
+            description = "An NVS image to write at the nvs partition; one not made by mep nvs build is checked against the firmware's NVS contract first.")
     Path nvsImage;
 
-    @Option(names = "--boot-app0", paramLabel = "FILE", description = "boot_app0.bin for the otadata partition (else found in the build folder or Arduino core).")
+    @Option(names = "--force", description = "Write an --nvs-image that breaks the firmware's NVS contract anyway (the firmware may erase it at boot).")
+    boolean force;
+
+    @Option(names = "--boot-app0", paramLabel = "FILE",
+            description = "An otadata image (Arduino's boot_app0.bin) for the otadata partition; by default mep writes a blank one, so the board boots the app just flashed.")
     Path bootApp0;
+
+    @Option(names = "--keep-otadata", description = "Leave the board's otadata alone: after an over-the-air update it may keep booting the other app slot.")
+    boolean keepOtadata;
+
+    @Option(names = "--no-stub", description = "esptool talks to the ROM loader only, without uploading its flasher stub (slower; no --erase-all).")
+    boolean noStub;
 
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
     boolean noBootCheck;
 
-    @Option(names = "--boot-log-seconds", paramLabel = "S", defaultValue = "60", description = "How long to capture the boot log at most (default 60).")
-    int bootLogSeconds;
+    @Option(names = "--boot-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to capture the boot log at most (default 60s).")
+    Duration bootTimeout = Duration.ofSeconds(60);
+
+    @Option(names = "--boot-log-seconds", hidden = true, paramLabel = "S")
+    void oldBootLogSeconds(int seconds) {
+        Renamed.note(spec, "--boot-log-seconds S", "--boot-timeout DURATION");
+        bootTimeout = Duration.ofSeconds(seconds);
+    }
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
     Path logDir;
@@ -119,11 +141,18 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
     int maxBoards;
 
-    @Option(names = "--idle-minutes", paramLabel = "MIN", defaultValue = "60", description = "--batch: stop when no adapter appears for this long.")
-    int idleMinutes;
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "--batch: stop when no adapter appears for this long (default 60m).")
+    Duration idleTimeout = Duration.ofMinutes(60);
+
+    @Option(names = "--idle-minutes", hidden = true, paramLabel = "MIN")
+    void oldIdleMinutes(int minutes) {
+        Renamed.note(spec, "--idle-minutes MIN", "--idle-timeout DURATION");
+        idleTimeout = Duration.ofMinutes(minutes);
+    }
 
     ProcessLauncher launcher = ProcessLauncher.SYSTEM;
-    PortOpener opener = JscPorts::open;
+    PortOpener opener = Ports.OPENER;
     Ticker ticker = SystemTicker.INSTANCE;
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
@@ -132,22 +161,24 @@ public final class FlashCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!batch && port == null) throw new MepException(ExitCodes.USAGE, "--port is required (or --batch)");
+        if (noStub && eraseAll) throw new MepException(ExitCodes.USAGE, "--erase-all needs esptool's flasher stub: drop --no-stub or --erase-all");
+        if (keepOtadata && bootApp0 != null) throw new MepException(ExitCodes.USAGE, "give either --boot-app0 or --keep-otadata, not both");
+        if (force && nvsImage == null) throw new MepException(ExitCodes.USAGE, "--force only applies to --nvs-image");
         BoardTarget target = ChipRegistry.board(board);
         BootMode mode = bootMode(target);
         Map<String, String> values = provisioning.values();
-        byte[] nvs = nvsImage(values);
-        List<String> nvsKeys = nvs == null ? List.of() : keysOf(values);
+        NvsImage nvs = nvsImage(values);
         Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
         try {
-            return flash(out, mode, target, values, nvs, nvsKeys, work);
+            return flash(out, mode, target, values, nvs, work);
         } finally {
             deleteTree(work);
         }
     }
 
-    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, byte[] nvs,
-                      List<String> nvsKeys, Path work) throws Exception {
-        FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
+    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, NvsImage nvs,
+                      Path work) throws Exception {
+        FlashPlan plan = new FlashPlanner(target, work).plan(source(), nvs, new FlashPlanner.Options(keepOtadata, force));
         report(out, plan);
         if (!batch && port.startsWith("/") && !Files.exists(Path.of(port))) {
             throw new MepException(ExitCodes.PORT, port + ": no such port (is the adapter plugged in? check the path)");
@@ -155,7 +186,7 @@ public final class FlashCommand implements Callable<Integer> {
         Esptool esptool = locate();
         int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
         FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
-                noBootCheck ? Duration.ZERO : Duration.ofSeconds(bootLogSeconds), logDir);
+                noBootCheck ? Duration.ZERO : bootTimeout, logDir, noStub);
         FlashJob job = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), esptool, opener, ticker);
         List<String> secrets = values.entrySet().stream().filter(e -> FirmwareNvs.isSecret(e.getKey())).map(Map.Entry::getValue).toList();
         ProgressPrinter progress = new ProgressPrinter(out, output.json(), System.console() != null);
@@ -164,9 +195,11 @@ public final class FlashCommand implements Callable<Integer> {
                 ? "fit the J7 1-2 program jumper, remove the J7 3-4 power jumper and power-cycle the board (power comes from J5); esptool keeps trying for about " + attempts + " s"
                 : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
         try {
-            FlashOutcome outcome = job.run(plan, settings, secrets, progress, () -> say(out, mode == BootMode.MANUAL
-                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + bootLogSeconds + " s"
-                    : "capturing the boot log for up to " + bootLogSeconds + " s"));
+            FlashOutcome outcome = job.run(plan, settings, secrets, progress, (EsptoolRun run) -> say(out, mode == BootMode.MANUAL
+                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                    : run.chipNotReset()
+                    ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                    : "capturing the boot log for up to " + DurationConverter.format(bootTimeout)));
             return finish(out, outcome);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
@@ -204,16 +237,12 @@ public final class FlashCommand implements Callable<Integer> {
         return new FlashSource.Pairs(regions);
     }
 
-    private byte[] nvsImage(Map<String, String> values) {
-        if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --config/--set, not both");
-        if (nvsImage != null) return CliFiles.read(nvsImage);
+    private NvsImage nvsImage(Map<String, String> values) {
+        if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --settings/--set, not both");
+        if (nvsImage != null) return NvsImage.fromFile(nvsImage, CliFiles.read(nvsImage));
         if (!provisioning.any()) return null;
         int size = (int) DefaultPartitionTables.esp32Mep4Mb().nvs().orElseThrow().size();
-        return NvsImageWriter.write(FirmwareNvs.entries(values), size);
-    }
-
-    private static List<String> keysOf(Map<String, String> values) {
-        return FirmwareNvs.entries(values).stream().map(NvsEntry::key).toList();
+        return NvsImage.generated(values, size);
     }
 
     private Esptool locate() throws InterruptedException {
@@ -232,6 +261,7 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("regions", plan.regions().stream().map(r -> Map.of("address", r.address(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT),
                     "file", r.source(), "length", r.length(), "sha256", r.sha256())).toList());
             m.put("nvs_keys", plan.nvsKeys());
+            plan.nvsSource().ifPresent(n -> m.put("nvs_source", n));
             List<String> notes = new ArrayList<>(plan.notes());
             if (eraseAll) notes.add("--erase-all: the whole flash is erased first, the board's NVS settings included");
             m.put("notes", notes);
@@ -242,7 +272,9 @@ public final class FlashCommand implements Callable<Integer> {
         for (PlannedRegion r : plan.regions()) {
             out.printf("  0x%06x  %-15s %8d bytes  %s%n", r.address(), r.role().name().toLowerCase(java.util.Locale.ROOT), r.length(), r.source());
         }
-        if (!plan.nvsKeys().isEmpty()) out.println("  NVS keys set: " + String.join(", ", plan.nvsKeys()));
+        plan.nvsSource().ifPresent(n -> out.println(n.equals("generated NVS")
+                ? "  NVS keys set: " + String.join(", ", plan.nvsKeys())
+                : "  NVS keys in " + n + ": " + (plan.nvsKeys().isEmpty() ? "none" : String.join(", ", plan.nvsKeys()))));
         for (String note : plan.notes()) out.println("  note: " + note);
         if (eraseAll) out.println("  note: --erase-all: the whole flash is erased first, the board's NVS settings included");
         out.flush();
@@ -265,11 +297,12 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("mac", mac);
             m.put("verdict", o.verdict());
             m.put("passed", o.passed());
+            m.put("explanation", o.explanation());
             o.plan().firmwareSha256().ifPresent(s -> m.put("firmware_sha256", s));
             o.bootLogFile().ifPresent(f -> m.put("boot_log", f.toString()));
             OutputOptions.printJson(out, m);
         } else {
-            out.println("board " + mac + ": " + o.verdict() + o.bootLog().map(b -> " - " + b.result().verdict().meaning()).orElse(""));
+            out.println("board " + mac + ": " + o.verdict() + (o.bootLog().isPresent() ? " - " + o.explanation() : ""));
             o.bootLogFile().ifPresent(f -> out.println("boot log (redacted): " + f));
             out.flush();
         }
@@ -281,7 +314,7 @@ public final class FlashCommand implements Callable<Integer> {
         BenchLog log = new BenchLog(benchLog);
         int[] failed = new int[1];
         int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
-                maxBoards, Duration.ofMinutes(idleMinutes), new BenchBatch.Listener() {
+                maxBoards, idleTimeout, new BenchBatch.Listener() {
                     @Override
                     public void waiting() {
                         say(out, "waiting for the next USB-serial adapter in " + adapters + " (Ctrl-C to stop)");

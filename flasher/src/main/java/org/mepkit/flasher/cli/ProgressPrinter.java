@@ -47,6 +47,8 @@ final class ProgressPrinter implements Consumer<EsptoolEvent> {
             println(String.format("wrote %d bytes at 0x%08x in %.1f s", w.bytes(), w.address(), w.seconds()));
         } else if (e instanceof EsptoolEvent.HashVerified) {
             println("  verified");
+        } else if (e instanceof EsptoolEvent.Warning w) {
+            println("esptool: " + w.text());
         }
     }
 

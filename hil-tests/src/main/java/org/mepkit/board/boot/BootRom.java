@@ -14,6 +14,7 @@ import org.mepkit.esp.image.ImageException;
 import org.mepkit.esp.image.ImageHeader;
 import org.mepkit.esp.image.ImageReader;
 import org.mepkit.esp.image.Segment;
+import org.mepkit.esp.partition.OtaData;
 import org.mepkit.esp.partition.Partition;
 import org.mepkit.esp.partition.PartitionException;
 import org.mepkit.esp.partition.PartitionTable;
@@ -270,8 +271,7 @@ public final class BootRom {
     private void logSegments(Partition p, FirmwareImage image) {
         for (int i = 0; i < image.segments().size(); i++) {
             Segment s = image.segments().get(i);
-            String name = s.memoryName();
-            String kind = name.equals("DROM") || name.equals("IROM") ? "map" : "load";
+            String kind = image.chip().map(c -> c.flashMapped(s.loadAddress())).orElse(false) ? "map" : "load";
             log('I', "esp_image", String.format("segment %d: paddr=%08x vaddr=%08x size=%05xh (%6d) %s", i,
                     p.offset() + s.fileOffset(), s.loadAddress(), s.length(), s.length(), kind));
         }

@@ -16,6 +16,7 @@ import org.mepkit.cli.MepException;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
+import org.mepkit.hil.run.TestOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "bench description (YAML): ports, key file, power/reset commands, board URL")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mep-bench-report", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "report directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--group", paramLabel = "NAME", description = "run only these groups: boot, meter-link, measurements, recovery, alerts, robustness")
@@ -45,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 20, 1);
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         BenchFactory factory = factory();
         List<String> known = List.of("boot", "meter-link", "measurements", "recovery", "alerts", "robustness");
@@ -54,21 +55,34 @@ public final class BenchCommand implements Callable<Integer> {
         }
         o.println("mep bench on " + factory.describe());
         o.flush();
-        SuiteResult r = SuiteRunner.run(factory, groups, o);
-        Path html;
         try {
-            Files.createDirectories(out);
-            ReportWriter.junitXml(r, out.resolve("TEST-mep-bench.xml"));
-            html = out.resolve("report.html");
+            SuiteRunner.checkBench(factory);
+        } catch (SuiteRunner.BenchSetupException e) {
+            throw benchSetupError(e);
+        }
+        Path xml = out.resolve("TEST-mep-bench.xml");
+        Path html = out.resolve("report.html");
+        SuiteResult r = SuiteRunner.run(factory, groups, o, xml);
+        try {
             ReportWriter.html(r, html);
         } catch (IOException e) {
             throw new MepException(ExitCodes.BAD_INPUT, "cannot write the report to " + out + ": " + e.getMessage());
         }
         o.println(r.summaryLine());
-        o.println("JUnit XML: " + out.resolve("TEST-mep-bench.xml"));
+        o.println("JUnit XML: " + xml);
         o.println("report:    " + html);
         o.flush();
+        if (r.interrupted()) {
+            throw new MepException(ExitCodes.INTERRUPTED, "bench interrupted after " + (r.tests().size()
+                    - r.count(TestOutcome.Status.INTERRUPTED)) + " of " + r.tests().size() + " tests; partial reports in " + out);
+        }
         return r.passed() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** One line for a bench that cannot start: a port is PORT (4), anything else (the virtual board, a tool) TOOL (7). */
+    static MepException benchSetupError(SuiteRunner.BenchSetupException e) {
+        boolean port = e.getCause() instanceof org.mepkit.serial.SerialException;
+        return new MepException(port ? ExitCodes.PORT : ExitCodes.TOOL, e.getMessage());
     }
 
     private BenchFactory factory() {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mepkit.esp.partition.OtaData;
 import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.board.rom.ChipIdentity;
 import org.mepkit.esp.chip.ChipRegistry;

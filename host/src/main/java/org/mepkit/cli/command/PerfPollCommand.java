@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.perf.PollBenchmark;
-import org.mepkit.serial.pty.SocatPair;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.sim.meter.MeterProfile;
 
@@ -16,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over a socat pty pair. */
+/** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over an in-process pseudo-terminal. */
 @Command(name = "poll", mixinStandardHelpOptions = true,
         description = "Measure back-to-back BT23 + BT28 polling cycles against the virtual meter paced at 9600 baud "
-                + "over a socat pty pair; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
+                + "over a pseudo-terminal; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
 public final class PerfPollCommand implements Callable<Integer> {
 
     @Spec
@@ -28,8 +30,14 @@ public final class PerfPollCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--cycles", paramLabel = "N", defaultValue = "20", description = "Measured cycles (default: ${DEFAULT-VALUE}).")
-    int cycles;
+    @Option(names = "--runs", paramLabel = "N", description = "Measured cycles (default: ${DEFAULT-VALUE}).")
+    int cycles = 20;
+
+    @Option(names = "--cycles", hidden = true, paramLabel = "N")
+    void oldCycles(int n) {
+        Renamed.note(spec, "--cycles", "--runs");
+        cycles = n;
+    }
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Unmeasured cycles first (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -39,7 +47,7 @@ public final class PerfPollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cycles < 1 || cycles > 10_000) throw new MepException(ExitCodes.USAGE, "--cycles must be 1..10000");
+        if (cycles < 1 || cycles > 10_000) throw new MepException(ExitCodes.USAGE, "--runs must be 1..10000");
         if (warmup < 0) throw new MepException(ExitCodes.USAGE, "--warmup must not be negative");
         MeterProfile profile;
         try {
@@ -48,10 +56,11 @@ public final class PerfPollCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
         PollBenchmark.Result result;
-        try (SocatPair ptys = SocatPair.start()) {
-            result = PollBenchmark.run(JscPorts::open, ptys.pathA().toString(), ptys.pathB().toString(), profile, warmup, cycles);
-        } catch (SocatPair.SocatUnavailableException e) {
-            throw new MepException(ExitCodes.TOOL, e.getMessage());
+        PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
+        try {
+            result = PollBenchmark.run(meterEnd, JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), profile, warmup, cycles);
+        } finally {
+            meterEnd.close();
         }
         var out = spec.commandLine().getOut();
         if (output.json()) {

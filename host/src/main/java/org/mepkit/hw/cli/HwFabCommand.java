@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.hw.Board;
+import org.mepkit.cli.Interrupts;
+import org.mepkit.hw.FabManifest;
 import org.mepkit.hw.FabWriter;
+import org.mepkit.report.ReportInfo;
 import org.mepkit.hw.KicadCli;
 import org.mepkit.hw.Variant;
 import org.mepkit.hw.VariantCheck;
@@ -75,18 +78,33 @@ public final class HwFabCommand implements Callable<Integer> {
         List<Board> all = Board.all(hw).stream().filter(b -> boards.isEmpty() || boards.contains(b.name())).toList();
         if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
         FabWriter writer = new FabWriter(cli);
+        List<String> planned = new ArrayList<>();
+        for (Board b : all) for (Variant v : chosen) planned.add(b.name() + " " + v.name());
+        FabManifest manifest = new FabManifest(outRoot, ReportInfo.now(String.join(", ", all.stream().map(Board::name).toList()),
+                "not involved (fabrication outputs)"), planned);
         Path work = Files.createTempDirectory("mep-hw-fab");
         try {
             for (Board b : all) {
                 for (Variant v : chosen) {
                     long t0 = System.nanoTime();
-                    FabWriter.Output o = writer.write(hw, b, v, outRoot, work);
+                    FabWriter.Output o;
+                    try {
+                        o = writer.write(hw, b, v, outRoot, work);
+                    } catch (MepException e) {
+                        if (e.exitCode() != ExitCodes.INTERRUPTED && !Interrupts.requested()) throw e;
+                        manifest.interrupted(b, v);
+                        throw new MepException(ExitCodes.INTERRUPTED, "hw fab interrupted during " + b.name() + " " + v.name()
+                                + ": " + manifest.finishedCount() + " of " + planned.size() + " variants complete, listed in "
+                                + manifest.file());
+                    }
+                    manifest.finished(b, v, o);
                     w.printf("%s %s: %d files in %s, zip %s; JLCPCB BOM and CPL match: %d parts placed, %d hand-soldered (%.1f s)%n",
                             b.name(), v.name(), o.files().size(), o.folder(), o.zip(), o.jlc().placed().size(),
                             o.jlc().handSoldered().size(), (System.nanoTime() - t0) / 1e9);
                     w.flush();
                 }
             }
+            w.println("manifest: " + manifest.file());
         } finally {
             try (var s = Files.walk(work)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
