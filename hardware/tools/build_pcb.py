@@ -130,8 +130,13 @@ def silkscreen(board, bname, fps):
     meta = circuit.BOARDS[bname]
     F, B = pcbnew.F_SilkS, pcbnew.B_SilkS
     v210 = bname == "esp32-mep-v2.10"
-    text(board, "ESP32-MEP v%s" % meta["rev"], 42.0, 26.8, F)
-    text(board, "ESP32-MEP v%s %s mepkit" % (meta["rev"], meta["kind"]), 53.0, 26.8, B)
+    v110 = bname == "esp32-mep-v1.10"
+    if v110:
+        text(board, "ESP32-MEP v%s" % meta["rev"], 62.0, 21.6, F)
+    else:                  # between the notch and J6: 10 mm wide
+        text(board, "ESP32-MEP", 42.1, 25.0, F)
+        text(board, "v%s" % meta["rev"], 42.1, 26.6, F)
+    text(board, "ESP32-MEP v%s mepkit" % meta["rev"], 47.5 if v110 else 52.0, 26.8 if v110 else 26.7, B)
     # J5: what the FTDI adapter's pins are called, pin 1 mark, and the 5 V warning
     side = B if v210 else F
     n = 7 if v210 else 6
@@ -142,7 +147,9 @@ def silkscreen(board, bname, fps):
     x2, y2 = pad_xy(fps, "J5", "2")
     text(board, "1", x1, y1 + (1.9 if y1 > y2 else -1.9), F)
     text(board, "3V3 ONLY", 6.6 if not v210 else 7.0, 19.2 if not v210 else 0.9, side if v210 else F)
-    text(board, "J5 VCC: close JP2 only for 3.3 V" if not v210 else "JP2: close for 3.3 V VCC only", 7.5, 21.7, B)
+    x, y = pad_xy(fps, "JP2", "1")
+    text(board, "JP2: 3V3 VCC", x + 0.65, y + 1.9 if bname != "esp32-mep-v2.10" else y - 1.9,
+         F if fps["JP2"].GetSide() == 0 else B)
     # J7: program and power jumpers
     x, y = pad_xy(fps, "J7", "1")
     j7 = fps["J7"].GetSide()
@@ -160,11 +167,15 @@ def silkscreen(board, bname, fps):
     text(board, "set 3.4-3.5V, J7 open", (bx0 + bx1) / 2, 9.4, B)
     text(board, "IN <- 24V   OUT -> 3V3", (bx0 + bx1) / 2, 11.2, B)
     # J6: how to mount it (the meter's connector needs the pins' full length)
-    text(board, "J6: legs flush here,", 53.0, 23.2 if not v210 else 23.2, B)
-    text(board, "not pushed fully in", 53.0, 24.9, B)
+    if bname == "esp32-mep-v1.10":     # the back is full there: on the front, below J6's channel side
+        for k, line in enumerate(("J6: LEGS", "FLUSH ON", "THE BACK,", "NOT PUSHED", "FULLY IN")):
+            text(board, line, 42.0, 20.9 + k * 1.45, F, size=1.0)
+    else:
+        text(board, "J6: legs flush here,", 52.0, 23.9, B)
+        text(board, "not pushed fully in", 52.0, 25.3, B)
     if bname == "esp32-mep-v1.10":
-        text(board, "trim J6-channel joints", 51.5, 12.5, F, angle=90)
-        text(board, "FIT R3 OR R4", 38.0, 7.5, B)
+        text(board, "trim joints in J6 channel", 46.7, 7.4, F, angle=90)
+        text(board, "FIT R3 OR R4", 44.0, 5.5, B)
     elif bname == "esp32-mep-v2.00":
         text(board, "FIT R3 OR R4", 40.0, 19.0, B)
     else:
@@ -375,9 +386,14 @@ def route(board, bname, fps, nets, pad_net, netinfo, order):
         tree = list(groups[0][1])
         todo = groups[1:]
         if n in pre:
-            tree += pre[n]
+            # a hand route is one piece: the tree starts from it and the pads it reaches
             covered = set(pre[n])
-            todo = [g for g in todo if not covered.intersection(g[1])]
+            touched = [g for g in groups if covered.intersection(g[1])]
+            if touched:
+                tree = list(pre[n]) + [c for g in touched for c in g[1]]
+                todo = [g for g in groups if not covered.intersection(g[1])]
+            else:
+                tree += pre[n]
         while todo:
             targets = {}
             pts = []
