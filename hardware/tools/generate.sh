@@ -16,9 +16,9 @@ $PY gen_schematic.py "$HW" "${BOARDS[@]}"
 for B in "${BOARDS[@]}"; do
   kicad-cli sch export netlist --format kicadsexpr -o "$TMP/$B.net" "$HW/$B/$B.kicad_sch" >/dev/null
   $PY check_netlist.py "$B" "$TMP/$B.net"     # the drawn wires make exactly circuit.py's nets
+  cp jlcpcb.kicad_dru "$HW/$B/$B.kicad_dru"   # before the build: the zone fill applies its rules
   $PY build_pcb.py "$HW" "$B" "$TMP/$B.net" 2>&1 | grep -v 'memory leak'
   $PY build_pcb.py "$HW" "$B" --fill 2>&1 | grep -v 'memory leak'
-  cp jlcpcb.kicad_dru "$HW/$B/$B.kicad_dru"
   rm -f "$HW/$B/$B.kicad_prl"
 done
 $PY gen_project.py "$HW"
