@@ -26,20 +26,19 @@ import picocli.CommandLine.Spec;
 /** {@code mep bench}: the HIL suite on a virtual bench, or on the real one a config file describes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run the hardware-in-the-loop suite (boot, meter link, measurements, recovery, alerts, robustness).",
-                "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report;",
-                "exits 1 when a test fails."})
+                "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report; exits 1 when a test fails."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "bench description (YAML): ports, key file, power/reset commands, board URL")
+    @Option(names = "--config", paramLabel = "FILE", description = "Bench description (YAML): ports, key file, power/reset commands, board URL.")
     Path config;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--group", paramLabel = "NAME", description = "run only these groups: boot, meter-link, measurements, recovery, alerts, robustness")
+    @Option(names = "--group", paramLabel = "NAME", description = "Run only this group (repeatable): boot, meter-link, measurements, recovery, alerts, robustness.")
     List<String> groups = new ArrayList<>();
 
     @Mixin

@@ -34,26 +34,26 @@ import picocli.CommandLine.Spec;
 /** {@code mep demo}: flash and provision a virtual board with a flaky MAX3232, run the bench and a board diagnosis. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Flash a virtual board (flaky MAX3232), run the HIL bench and a board diagnosis.",
-                "Starts a virtual ESP32-MEP board, flashes it (real esptool when found, else the images go",
-                "straight into the virtual flash), provisions its NVS, runs the HIL bench against it with the host",
-                "playing the meter, diagnoses its MAX3232, and prints a summary; one index.html links the reports.",
-                "Exit 0 when the bench passed and the MAX3232 is usable, 1 when a step failed, 130 on Ctrl-C",
-                "(the reports of what finished are kept)."})
+                "Starts a virtual ESP32-MEP board, flashes it (real esptool when found, else the images go straight into "
+                        + "the virtual flash), provisions its NVS, runs the HIL bench against it with the host playing the meter, "
+                        + "diagnoses its MAX3232, and prints a summary; one index.html links the reports.",
+                "Exit 0 when the bench passed and the MAX3232 is usable, 1 when a step failed, 130 on Ctrl-C "
+                        + "(the reports of what finished are kept)."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-demo", description = "where reports go (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-demo", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the virtual MAX3232's power-ups (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "The virtual board's MAX3232: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE}).")
     String max3232;
 
-    @Option(names = "--esptool", paramLabel = "PATH", description = "the esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO; none: images go straight into the virtual flash)")
+    @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO; none: the images go straight into the virtual flash).")
     String esptoolPath;
 
     EsptoolLocator locator = EsptoolLocator.system();

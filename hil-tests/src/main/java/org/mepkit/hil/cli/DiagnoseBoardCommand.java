@@ -30,27 +30,27 @@ import picocli.CommandLine.Spec;
 /** {@code mep diagnose board}: the MAX3232 verdict of an assembled board, measured from the meter side. */
 @Command(name = "board", mixinStandardHelpOptions = true,
         description = {"Diagnose the MAX3232 of an assembled board from its MEP port.",
-                "The host plays a silent meter and counts good and bad power-ups (forced by the bench's reset/power control, or by waiting",
-                "for the firmware's own power cycle). Same verdict and interval as 'mep diagnose chip'.",
+                "The host plays a silent meter and counts good and bad power-ups (forced by the bench's reset/power control, "
+                        + "or by waiting for the firmware's own power cycle). Same verdict and interval as 'mep diagnose chip'.",
                 "Without --config it diagnoses a virtual board (--max3232)."})
 public final class DiagnoseBoardCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "bench description (YAML), as for 'mep bench'")
+    @Option(names = "--config", paramLabel = "FILE", description = "Bench description (YAML), as for 'mep bench'.")
     Path config;
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "virtual board: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "The virtual board's MAX3232: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE}).")
     String max3232;
 
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "60", description = "at most this many power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "60", description = "At most this many power-ups (default: ${DEFAULT-VALUE}).")
     int maxTrials;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "virtual board: seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the virtual MAX3232's power-ups (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path reportDir = Path.of("mep-diagnose-board");
 
     @Option(names = "--report-dir", hidden = true, paramLabel = "DIR")
