@@ -174,7 +174,7 @@ def silkscreen(board, bname, fps):
         text(board, "J6: legs flush here,", 52.0, 23.9, B)
         text(board, "not pushed fully in", 52.0, 25.3, B)
     if bname == "esp32-mep-v1.10":
-        text(board, "trim joints in J6 channel", 46.7, 7.4, F, angle=90)
+        text(board, "trim J6 joints", 46.7, 7.6, F, angle=90)
         text(board, "FIT R3 OR R4", 44.0, 5.5, B)
     elif bname == "esp32-mep-v2.00":
         text(board, "FIT R3 OR R4", 40.0, 19.0, B)
