@@ -150,7 +150,9 @@ class GrammarTest {
                 List.of("diagnose", "chip", "--max3232", "genuine", "--trials", "5", "-o", dir.resolve("chip").toString(), "--json"),
                 List.of("perf", "recovery", "--episodes", "5", "--json"),
                 List.of("nvs", "build", "--set", "wifi_ssid=lab", "-o", nvs.toString(), "--json"),
-                List.of("nvs", "dump", nvs.toString(), "--json"));
+                List.of("nvs", "dump", nvs.toString(), "--json"),
+                List.of("diagnose", "board", "--max3232", "genuine", "-o", dir.resolve("board").toString(), "--json"),
+                List.of("bench", "--group", "boot", "-o", dir.resolve("bench").toString(), "--json"));
         for (List<String> args : runs) {
             CommandLine cli = MepCommand.commandLine();
             StringWriter out = new StringWriter();
@@ -164,6 +166,17 @@ class GrammarTest {
             assertTrue(json.isObject(), args + ": an object");
             assertSnakeKeys(json, String.join(" ", args));
         }
+    }
+
+    @Test
+    void everyCommandThatReportsHasJson() {
+        for (String command : List.of("read", "decode", "bench", "demo", "diagnose chip", "diagnose board", "hw check", "hw fab",
+                "perf poll", "perf recovery", "perf flash", "board list", "board show", "image info", "nvs build", "nvs dump", "flash")) {
+            CommandLine c = command(Arrays.asList(command.split(" ")));
+            assertNotNull(c.getCommandSpec().findOption("--json"), command + " has --json");
+        }
+        String streaming = String.join(" ", command(List.of("flash")).getCommandSpec().findOption("--json").description());
+        assertTrue(streaming.contains("JSON lines"), "flash streams, and says so: " + streaming);
     }
 
     @Test

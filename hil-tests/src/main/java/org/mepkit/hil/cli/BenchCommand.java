@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mepkit.bench.BenchConfig;
 import org.mepkit.bench.BenchFactory;
@@ -13,6 +15,7 @@ import org.mepkit.bench.ConfiguredBench;
 import org.mepkit.bench.VirtualBenchFactory;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
@@ -44,9 +47,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 20, 1);
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
+        // with --json the per-test lines are progress: stderr, so stdout holds the one object
+        PrintWriter o = output.json() ? spec.commandLine().getErr() : stdout;
         BenchFactory factory = factory();
         List<String> known = List.of("boot", "meter-link", "measurements", "recovery", "alerts", "robustness");
         for (String g : groups) {
@@ -71,11 +79,36 @@ public final class BenchCommand implements Callable<Integer> {
         o.println("JUnit XML: " + xml);
         o.println("report:    " + html);
         o.flush();
+        if (output.json()) OutputOptions.printJson(stdout, json(r, xml, html));
         if (r.interrupted()) {
             throw new MepException(ExitCodes.INTERRUPTED, "bench interrupted after " + (r.tests().size()
                     - r.count(TestOutcome.Status.INTERRUPTED)) + " of " + r.tests().size() + " tests; partial reports in " + out);
         }
         return r.passed() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+    }
+
+    /** The run as one JSON object: each test's group, name, status and time, the totals and the report files. */
+    static Map<String, Object> json(SuiteResult r, Path xml, Path html) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bench", r.bench());
+        m.put("passed", r.passed());
+        m.put("interrupted", r.interrupted());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("tests", r.tests().size());
+        for (TestOutcome.Status s : TestOutcome.Status.values()) counts.put(s.name(), r.count(s));
+        m.put("counts", counts);
+        m.put("tests", r.tests().stream().map(t -> {
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("group", t.group());
+            test.put("name", t.name());
+            test.put("status", t.status().label());
+            test.put("wall_s", t.wallMillis() / 1000.0);
+            test.put("message", t.message());
+            return test;
+        }).toList());
+        m.put("junit_xml", xml.toString());
+        m.put("report", html.toString());
+        return m;
     }
 
     /** One line for a bench that cannot start: a port is PORT (4), anything else (the virtual board, a tool) TOOL (7). */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mepkit.bench.Bench;
 import org.mepkit.bench.BenchConfig;
@@ -16,6 +18,7 @@ import org.mepkit.cli.Interrupts;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.cli.progress.Progress;
+import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.diag.DiagnosisReport;
@@ -23,6 +26,7 @@ import org.mepkit.report.ReportInfo;
 import org.mepkit.serial.SerialException;
 import org.mepkit.sim.max3232.Max3232Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +63,9 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
         reportDir = dir;
     }
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         if (maxTrials < 1) throw new MepException(ExitCodes.USAGE, "--trials must be at least 1");
@@ -79,8 +86,12 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.PORT, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        print(out, d, reportDir);
         writeReport(d, ReportInfo.now(board, firmware), reportDir);
+        if (output.json()) {
+            OutputOptions.printJson(out, json(d, board, reportDir));
+        } else {
+            print(out, d, reportDir);
+        }
         out.flush();
         return exitCode(d, reportDir);
     }
@@ -108,6 +119,18 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new MepException(ExitCodes.BAD_INPUT, BenchCommand.oneLine(e.getMessage()));
         }
+    }
+
+    /** The chip diagnosis's JSON (as {@code mep diagnose chip --json}) plus what the console told of the firmware. */
+    static Map<String, Object> json(BoardDiagnosis d, String board, Path reportDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("board", board);
+        m.put("passed", d.passed());
+        m.put("firmware", Map.of("state", d.firmware().state().name().toLowerCase(Locale.ROOT), "detail", d.firmware().describe()));
+        m.put("verdict_withheld", d.withheld());
+        m.putAll(DiagnosisReport.json(d.chip()));
+        m.put("report_dir", reportDir.toString());
+        return m;
     }
 
     static void print(PrintWriter out, BoardDiagnosis d, Path reportDir) {
