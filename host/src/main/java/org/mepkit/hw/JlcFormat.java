@@ -1,5 +1,7 @@
 package org.mepkit.hw;
 
+import org.mepkit.util.Csv;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.mepkit.hw;
 
+import org.mepkit.util.Csv;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -316,16 +316,7 @@ public final class WatchBenchmark {
     }
 
     private static Watcher.Connection connection(MeterReader reader) {
-        return new Watcher.Connection() {
-            @Override
-            public MeterReader reader() {
-                return reader;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Watcher.Connection.of(reader, () -> { });
     }
 
     private static HaDiscovery discovery(String path) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.mepkit.cli.option.JsonKeys;
 import org.mepkit.mep.table.PresentValue;
+import org.mepkit.util.Csv;
 
 /**
  * {@code mep watch --log FILE}: one line per sample, CSV ({@code .csv}) or JSON lines ({@code .jsonl},
@@ -149,15 +150,10 @@ public final class SampleLog implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         for (String column : COLUMNS.subList(0, COLUMNS.size() - 1)) {
             Object v = row.get(column);
-            if (v != null) sb.append(csv(v.toString()));
+            if (v != null) sb.append(Csv.cell(v.toString()));
             sb.append(',');
         }
         return sb.append(crc(sb)).append('\n').toString();
-    }
-
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     private static String crc(CharSequence text) {
@@ -205,31 +201,8 @@ public final class SampleLog implements AutoCloseable {
     }
 
     private static Map<String, String> csvRecord(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        if (quoted || cells.size() != COLUMNS.size()) return null;
+        List<String> cells = Csv.parseLine(line);
+        if (cells == null || cells.size() != COLUMNS.size()) return null;
         String crc = cells.get(cells.size() - 1);
         if (!crc.equals(crc(line.substring(0, line.length() - crc.length())))) return null;
         Map<String, String> m = new LinkedHashMap<>();

@@ -37,6 +37,21 @@ public final class Watcher {
 
         @Override
         void close();
+
+        /** A reader and what closing it releases (the port, the power switch lines). */
+        static Connection of(MeterReader reader, Runnable onClose) {
+            return new Connection() {
+                @Override
+                public MeterReader reader() {
+                    return reader;
+                }
+
+                @Override
+                public void close() {
+                    onClose.run();
+                }
+            };
+        }
     }
 
     /** Opens the port and sets a reader up on it. */

@@ -52,10 +52,7 @@ class WatcherTest {
             opens++;
             Object step = opening.poll();
             if (step instanceof IOException e) throw e;
-            return new Watcher.Connection() {
-                @Override public org.mepkit.reading.MeterReader reader() { return WatcherTest.this::next; }
-                @Override public void close() { }
-            };
+            return Watcher.Connection.of(WatcherTest.this::next, () -> { });
         };
         Clock wall = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         return new Watcher(connector, new SpikeGuard(MeterRating.DEFAULT), clock, wall, interval, List.of(samples::add), e -> {
@@ -137,10 +134,7 @@ class WatcherTest {
     void heldSamples() {
         // two good samples, then the register reads 0 twice, then good again
         List<Reading> script = new ArrayList<>(List.of(TestReadings.reading(1_000_000), TestReadings.reading(1_000_001), TestReadings.reading(0), TestReadings.reading(0), TestReadings.reading(1_000_002)));
-        Watcher scripted = new Watcher(() -> new Watcher.Connection() {
-            @Override public org.mepkit.reading.MeterReader reader() { return () -> script.remove(0); }
-            @Override public void close() { }
-        }, new SpikeGuard(MeterRating.DEFAULT), clock, Clock.systemUTC(), Duration.ZERO, List.of(samples::add), events::add);
+        Watcher scripted = new Watcher(() -> Watcher.Connection.of(() -> script.remove(0), () -> { }), new SpikeGuard(MeterRating.DEFAULT), clock, Clock.systemUTC(), Duration.ZERO, List.of(samples::add), events::add);
         WatchSummary s = scripted.run(() -> script.isEmpty());
         assertEquals(List.of("confirming", "accepted", "held", "held", "accepted"), samples.stream().map(Sample::status).toList());
         assertEquals(2, s.held());

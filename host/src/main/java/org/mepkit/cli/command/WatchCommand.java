@@ -301,22 +301,14 @@ public final class WatchCommand implements Callable<Integer> {
         MeterClient client = new MeterClient(line, key.key(environment), SystemTicker.INSTANCE,
                 recovery.timings(ClientTimings.DEFAULT), power.listener());
         MeterReader reader = new org.mepkit.watch.MepWatchReader(new MeterSession(client));
-        return new Watcher.Connection() {
-            @Override
-            public MeterReader reader() {
-                return reader;
+        return Watcher.Connection.of(reader, () -> {
+            try {
+                power.close();
+            } catch (Exception ignored) {
+                // releasing the switch lines of a port that is gone
             }
-
-            @Override
-            public void close() {
-                try {
-                    power.close();
-                } catch (Exception ignored) {
-                    // releasing the switch lines of a port that is gone
-                }
-                line.close();
-            }
-        };
+            line.close();
+        });
     }
 
     private MqttSettings mqttSettings() {
