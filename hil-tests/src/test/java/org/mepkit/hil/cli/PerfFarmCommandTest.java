@@ -26,7 +26,7 @@ class PerfFarmCommandTest {
     @Test
     void printsOneObjectWithEveryRunAndItsBoardsAndExitsByTargetsMet() throws Exception {
         Assumptions.assumeTrue(Ser2net.installed(), "ser2net is not installed (./test-all installs it)");
-        int code = run("perf", "farm", "--boards", "2", "--group", "boot", "--json");
+        int code = run("perf", "farm", "--boards", "2", "--group", "boot", "--time-scale", "20", "--json");
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertEquals(1, out.toString().strip().lines().count(), out.toString());
         assertEquals(2, j.get("runs").size(), "the 1-board baseline is run first");
