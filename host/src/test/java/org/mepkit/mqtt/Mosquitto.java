@@ -21,11 +21,15 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final String user;
+    private final String password;
     private Process process;
 
-    private Mosquitto(Path dir, int port) {
+    private Mosquitto(Path dir, int port, String user, String password) {
         this.dir = dir;
         this.port = port;
+        this.user = user;
+        this.password = password;
     }
 
     public static Path binary() {
@@ -36,12 +40,17 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public static Mosquitto start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null, null);
+    }
+
+    /** A broker that lets only {@code user} with {@code password} in (mosquitto_passwd makes its password file). */
+    public static Mosquitto start(Path dir, String user, String password) throws IOException, InterruptedException {
         Assumptions.assumeTrue(binary() != null, "mosquitto is not installed (apt-get install -y mosquitto; ./test-all does it)");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Mosquitto m = new Mosquitto(dir, port);
+        Mosquitto m = new Mosquitto(dir, port, user, password);
         m.launch();
         return m;
     }
@@ -49,7 +58,18 @@ public final class Mosquitto implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        String auth = "allow_anonymous true\n";
+        if (user != null) {
+            Path passwords = dir.resolve("passwords");
+            Files.deleteIfExists(passwords);
+            Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) throw new IOException("mosquitto_passwd failed: " + out);
+            // run as root, mosquitto would drop to the user mosquitto, who may not read the test's private temp folder
+            auth = "allow_anonymous false\npassword_file " + passwords + "\nuser " + System.getProperty("user.name") + "\n";
+        }
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\n" + auth + "persistence false\n");
         process = new ProcessBuilder(binary().toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

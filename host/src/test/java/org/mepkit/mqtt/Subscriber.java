@@ -24,6 +24,15 @@ public final class Subscriber implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     public Subscriber(String url, String... topics) throws MqttException {
+        this(url, null, null, topics);
+    }
+
+    /** A subscriber that logs in. */
+    public static Subscriber withUser(String url, String user, String password, String... topics) throws MqttException {
+        return new Subscriber(url, user, password, topics);
+    }
+
+    private Subscriber(String url, String user, String password, String[] topics) throws MqttException {
         client = new MqttClient(url, "test-" + System.nanoTime(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override public void connectionLost(Throwable cause) { }
@@ -37,6 +46,10 @@ public final class Subscriber implements AutoCloseable {
         });
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.toCharArray());
+        }
         client.connect(o);
         for (String t : topics) client.subscribe(t, 1);
     }
