@@ -1,15 +1,18 @@
 #!/bin/bash
 # Optional, not run by CI: the 3D models of the footprints the boards use, taken from Debian's
 # kicad-packages3d (a 332 MB download that installs 4.7 GB; only ~10 MB of it is needed here), so
-# that `mep hw fab` renders show part bodies. Measured on the project machine: download 32 s,
-# extracting the subset 33 s (the whole .deb is decompressed once).
+# that `mep hw fab` renders show part bodies. Measured on the project machine: 23 s to 65 s in all
+# (download 32 s and extraction 33 s at the first try under load; the whole .deb is decompressed once).
 # Usage: hardware/tools/install-3d-models.sh [DIR]   (default ~/.cache/mepkit/kicad-3dmodels)
 # Then:  KICAD9_3DMODEL_DIR=DIR ./mep hw fab
 set -euo pipefail
 DIR="${1:-$HOME/.cache/mepkit/kicad-3dmodels}"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"
-apt-get download kicad-packages3d >/dev/null
+# the models of the installed KiCad (9.x from bookworm-backports), not the distribution's default 6.0
+VER="$(apt-cache madison kicad-packages3d | awk -F'|' '$2 ~ /^ *9\./ {gsub(/ /, "", $2); print $2; exit}')"
+[ -n "$VER" ] || { echo "install-3d-models: no kicad-packages3d 9.x in the package lists (run hardware/tools/install-kicad.sh)" >&2; exit 1; }
+apt-get download "kicad-packages3d=$VER" >/dev/null 2>&1
 M=./usr/share/kicad/3dmodels
 dpkg-deb --fsys-tarfile kicad-packages3d_*.deb | tar -x --wildcards \
   "$M/RF_Module.3dshapes/ESP32-WROOM-32E.*" "$M/Resistor_SMD.3dshapes/R_0805_2012Metric.*" \
