@@ -129,9 +129,9 @@ public final class WatchBenchmark {
     }
 
     /** Memory and threads over a time-scaled soak. */
-    public record Soak(double minutes, int samples, double realS, long rssStartKb, long rssEndKb, long rssMaxKb,
-                       long heapStartKb, long heapEndKb, int threadsStart, int threadsEnd, int threadsMax,
-                       List<String> newThreads) {
+    public record Soak(boolean realTime, double minutes, int samples, double realS, long rssStartKb, long rssEndKb,
+                       long rssMaxKb, long heapStartKb, long heapEndKb, int threadsStart, int threadsEnd, int threadsMax,
+                       List<String> newThreads, long brokerConnects) {
 
         public double rssGrowthMib() {
             return (rssEndKb - rssStartKb) / 1024.0;
@@ -143,7 +143,8 @@ public final class WatchBenchmark {
 
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mode", "time-scaled: the samples of " + Math.round(minutes) + " min of paced watching, read from an unpaced meter");
+            m.put("mode", realTime ? "real time: " + minutes + " min of watching the paced meter"
+                    : "time-scaled: the samples of " + minutes + " min of paced watching, read from an unpaced meter");
             m.put("minutes", minutes);
             m.put("samples", samples);
             m.put("real_s", round(realS, 1));
@@ -158,6 +159,7 @@ public final class WatchBenchmark {
             m.put("threads_end", threadsEnd);
             m.put("threads_max", threadsMax);
             m.put("new_threads", newThreads);
+            m.put("broker_connects", brokerConnects);
             return m;
         }
     }
@@ -249,20 +251,24 @@ public final class WatchBenchmark {
     }
 
     /**
-     * The soak: {@code minutes} of paced watching at {@code samplesPerMin}, time-scaled against the unpaced meter,
-     * with every sink running.
+     * The soak, with every sink running and the broker connection dropped every 1000 samples (the publisher
+     * reconnects). Time-scaled: as many samples as {@code minutes} of paced watching at {@code samplesPerMin} give,
+     * read from an unpaced meter. Real time: {@code minutes} of watching the paced meter. Resident size, heap after
+     * GC and threads are taken a quarter of the way in and at the end.
      */
-    public static Soak soak(double minutes, double samplesPerMin, Path workDir) throws IOException, InterruptedException {
-        int samples = (int) Math.round(minutes * samplesPerMin);
-        int warm = Math.max(50, samples / 4);
+    public static Soak soak(double minutes, double samplesPerMin, boolean realTime, Path workDir)
+            throws IOException, InterruptedException {
+        long target = realTime ? Math.round(minutes * 60e9) : Math.round(minutes * samplesPerMin);
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         Path logFile = Files.createTempFile(workDir, "mep-perf-watch-", ".csv");
         Files.delete(logFile);
         DashView view = new DashView("bench");
-        try (SerialLine client = JscPorts.open(meterEnd.slavePath(), LineSettings.MEP);
-             VirtualMeter meter = new VirtualMeter(meterEnd, KEY, MeterProfile.DEFAULT, SystemTicker.INSTANCE,
-                     VirtualMeter.Pacing.UNPACED).start();
-             HaPublisher publisher = new HaPublisher(new RecordingLink(), discovery("mep"), SystemTicker.INSTANCE, n -> { }).start();
+        RecordingLink link = new RecordingLink();
+        VirtualMeter.Pacing pacing = realTime ? VirtualMeter.Pacing.PACED : VirtualMeter.Pacing.UNPACED;
+        SerialLine port = JscPorts.open(meterEnd.slavePath(), LineSettings.MEP);
+        try (SerialLine client = realTime ? new PacedLine(port, SystemTicker.INSTANCE) : port;
+             VirtualMeter meter = new VirtualMeter(meterEnd, KEY, MeterProfile.DEFAULT, SystemTicker.INSTANCE, pacing).start();
+             HaPublisher publisher = new HaPublisher(link, discovery("mep"), SystemTicker.INSTANCE, n -> { }).start();
              SampleLog log = SampleLog.open(logFile);
              DashHttpServer http = new DashHttpServer(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                      () -> view.json(java.time.Instant.now()))) {
@@ -277,6 +283,8 @@ public final class WatchBenchmark {
             java.util.Set<String> startThreads = new java.util.TreeSet<>();
             AtomicLong count = new AtomicLong();
             long started = System.nanoTime();
+            java.util.function.LongSupplier done = () -> realTime ? System.nanoTime() - started : count.get();
+            boolean[] warm = {false};
             SampleSink probe = s -> {
                 long n = count.incrementAndGet();
                 if (n % 250 == 1) {
@@ -286,16 +294,17 @@ public final class WatchBenchmark {
                         Thread.currentThread().interrupt();
                     }
                 }
+                if (n % 1000 == 0) link.disconnect();
                 if (n % 100 == 0) {
                     rss[2] = Math.max(rss[2], rssKb());
                     threads[2] = Math.max(threads[2], threadCount());
                 }
-                if (n == warm) startThreads.addAll(threadNames());
-                if (n == warm || n == samples) {
-                    int i = n == warm ? 0 : 1;
-                    heap[i] = heapAfterGcKb();
-                    rss[i] = rssKb();
-                    threads[i] = threadCount();
+                if (!warm[0] && done.getAsLong() >= target / 4) {
+                    warm[0] = true;
+                    startThreads.addAll(threadNames());
+                    heap[0] = heapAfterGcKb();
+                    rss[0] = rssKb();
+                    threads[0] = threadCount();
                 }
             };
             SampleSink mqtt = s -> {
@@ -303,12 +312,15 @@ public final class WatchBenchmark {
             };
             Watcher watcher = new Watcher(() -> connection(reader), new SpikeGuard(MeterRating.DEFAULT), SystemTicker.INSTANCE,
                     Clock.systemUTC(), Duration.ZERO, List.of(mqtt, view, log::append, probe), e -> { });
-            watcher.run(() -> count.get() >= samples);
+            watcher.run(() -> done.getAsLong() >= target);
+            heap[1] = heapAfterGcKb();
+            rss[1] = rssKb();
+            threads[1] = threadCount();
             double realS = (System.nanoTime() - started) / 1e9;
             List<String> fresh = new ArrayList<>(threadNames());
             fresh.removeAll(startThreads);
-            return new Soak(minutes, samples, realS, rss[0], rss[1], rss[2], heap[0], heap[1], threads[0], threads[1],
-                    threads[2], fresh);
+            return new Soak(realTime, minutes, (int) count.get(), realS, rss[0], rss[1], rss[2], heap[0], heap[1], threads[0],
+                    threads[1], threads[2], fresh, link.connects());
         } finally {
             meterEnd.close();
             Files.deleteIfExists(logFile);
@@ -359,11 +371,17 @@ public final class WatchBenchmark {
     /** A broker connection that keeps (sample number, publish instant) of every meter state. */
     static final class RecordingLink implements MqttLink {
         private final List<long[]> states = new ArrayList<>();
-        private boolean connected;
+        private volatile boolean connected;
+        private final AtomicLong connects = new AtomicLong();
 
         @Override
         public void connect(Publication will, List<String> subscriptions, BiConsumer<String, String> onMessage) {
             connected = true;
+            connects.incrementAndGet();
+        }
+
+        long connects() {
+            return connects.get();
         }
 
         @Override
@@ -372,8 +390,9 @@ public final class WatchBenchmark {
         }
 
         @Override
-        public void publish(Publication message) {
+        public void publish(Publication message) throws org.mepkit.mqtt.MqttLinkException {
             long now = System.nanoTime();
+            if (!connected) throw new org.mepkit.mqtt.MqttLinkException("not connected", false, null);
             if (!message.topic().startsWith("mepkit/mepkit_meter_")) return;
             Matcher m = SAMPLE.matcher(message.payload());
             if (m.find()) {
