@@ -29,7 +29,10 @@ import org.mepkit.mep.client.MeterSession;
 import org.mepkit.mep.frame.Responses;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mep.table.TableId;
+import org.mepkit.mqtt.Mosquitto;
 import org.mepkit.mqtt.MqttLink;
+import org.mepkit.mqtt.MqttSettings;
+import org.mepkit.mqtt.PahoLink;
 import org.mepkit.mqtt.Publication;
 import org.mepkit.optical.OpticalKey;
 import org.mepkit.optical.OpticalMeterReader;
@@ -168,7 +171,7 @@ public final class WatchBenchmark {
     }
 
     /** Freshness over MEP: {@code published} accepted samples after {@code warmup}. */
-    public static Freshness mep(int warmup, int published) throws IOException {
+    public static Freshness mep(int warmup, int published, Mosquitto broker) throws IOException {
         MeterProfile profile = MeterProfile.DEFAULT;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         try (SerialLine client = new PacedLine(JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), SystemTicker.INSTANCE);
@@ -181,14 +184,14 @@ public final class WatchBenchmark {
             long head = wireNanos(Responses.data(java.util.Arrays.copyOf(bt28, 4 * MepWatchReader.HEAD_VALUES)).length);
             // reading n (1-based) read the whole BT28 when (n - 1) is a multiple of FULL_EVERY, else its head
             return freshness("mep", reader, warmup, published, n -> (n - 1) % MepWatchReader.FULL_EVERY == 0 ? full : head,
-                    full / 1e9);
+                    full / 1e9, link(broker, "mepkit-perf-mep"));
         } finally {
             meterEnd.close();
         }
     }
 
     /** Freshness over the optical port: one C12.18 session per reading. */
-    public static Freshness optical(int warmup, int published) throws IOException {
+    public static Freshness optical(int warmup, int published, Mosquitto broker) throws IOException {
         MeterProfile profile = MeterProfile.DEFAULT;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
@@ -202,7 +205,7 @@ public final class WatchBenchmark {
             // the optical BT28 of the reference meter: status, count, 40 bytes, checksum in one packet (8 bytes of framing)
             long wire = wireNanos(8 + 1 + 2 + 40 + 1);
             long upstream = wireNanos(Responses.data(new MeterTables(profile, SystemTicker.INSTANCE).table(TableId.BT28)).length);
-            return freshness("optical", reader, warmup, published, n -> wire, upstream / 1e9);
+            return freshness("optical", reader, warmup, published, n -> wire, upstream / 1e9, link(broker, "mepkit-perf-optical"));
         } finally {
             meterEnd.close();
         }
@@ -214,9 +217,8 @@ public final class WatchBenchmark {
 
     /** @param replyWire the nanoseconds the BT28 reply of reading n took on the wire */
     private static Freshness freshness(String path, MeterReader reader, int warmup, int published,
-                                       java.util.function.LongUnaryOperator replyWire, double upstreamWireS)
-            throws IOException {
-        RecordingLink link = new RecordingLink();
+                                       java.util.function.LongUnaryOperator replyWire, double upstreamWireS,
+                                       RecordingLink link) throws IOException {
         Map<Long, Long> readAt = new ConcurrentHashMap<>();
         AtomicLong accepted = new AtomicLong();
         List<Long> sampleTimes = new ArrayList<>();
@@ -254,16 +256,16 @@ public final class WatchBenchmark {
      * The soak, with every sink running and the broker connection dropped every 1000 samples (the publisher
      * reconnects). Time-scaled: as many samples as {@code minutes} of paced watching at {@code samplesPerMin} give,
      * read from an unpaced meter. Real time: {@code minutes} of watching the paced meter. Resident size, heap after
-     * GC and threads are taken a quarter of the way in and at the end.
+     * GC and threads are taken half way and at the end.
      */
-    public static Soak soak(double minutes, double samplesPerMin, boolean realTime, Path workDir)
+    public static Soak soak(double minutes, double samplesPerMin, boolean realTime, Path workDir, Mosquitto broker)
             throws IOException, InterruptedException {
         long target = realTime ? Math.round(minutes * 60e9) : Math.round(minutes * samplesPerMin);
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         Path logFile = Files.createTempFile(workDir, "mep-perf-watch-", ".csv");
         Files.delete(logFile);
         DashView view = new DashView("bench");
-        RecordingLink link = new RecordingLink();
+        RecordingLink link = link(broker, "mepkit-perf-soak");
         VirtualMeter.Pacing pacing = realTime ? VirtualMeter.Pacing.PACED : VirtualMeter.Pacing.UNPACED;
         SerialLine port = JscPorts.open(meterEnd.slavePath(), LineSettings.MEP);
         try (SerialLine client = realTime ? new PacedLine(port, SystemTicker.INSTANCE) : port;
@@ -294,12 +296,13 @@ public final class WatchBenchmark {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (n % 1000 == 0) link.disconnect();
+                if (n % 1000 == 0) dropBroker(broker, link);
                 if (n % 100 == 0) {
                     rss[2] = Math.max(rss[2], rssKb());
                     threads[2] = Math.max(threads[2], threadCount());
                 }
-                if (!warm[0] && done.getAsLong() >= target / 4) {
+                // threads are compared with the publisher connected both times (a reconnect in progress has fewer)
+                if (!warm[0] && done.getAsLong() >= target / 2 && publisher.connected()) {
                     warm[0] = true;
                     startThreads.addAll(threadNames());
                     heap[0] = heapAfterGcKb();
@@ -313,6 +316,8 @@ public final class WatchBenchmark {
             Watcher watcher = new Watcher(() -> connection(reader), new SpikeGuard(MeterRating.DEFAULT), SystemTicker.INSTANCE,
                     Clock.systemUTC(), Duration.ZERO, List.of(mqtt, view, log::append, probe), e -> { });
             watcher.run(() -> done.getAsLong() >= target);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!publisher.connected() && System.nanoTime() < end) Thread.sleep(50);
             heap[1] = heapAfterGcKb();
             rss[1] = rssKb();
             threads[1] = threadCount();
@@ -324,6 +329,19 @@ public final class WatchBenchmark {
         } finally {
             meterEnd.close();
             Files.deleteIfExists(logFile);
+        }
+    }
+
+    /** The broker goes away and comes back (a real one restarts; the one in memory just drops the connection). */
+    private static void dropBroker(Mosquitto broker, RecordingLink link) throws IOException {
+        if (broker == null) {
+            link.disconnect();
+            return;
+        }
+        try {
+            broker.restart();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -368,14 +386,25 @@ public final class WatchBenchmark {
         return Math.round(v * f) / f;
     }
 
-    /** A broker connection that keeps (sample number, publish instant) of every meter state. */
+    /**
+     * The broker connection of a run: a real mosquitto through Paho when mosquitto is installed (started here on
+     * 127.0.0.1 and a free port, stopped by PID), else in memory. Notes the publish instant of every meter state.
+     */
     static final class RecordingLink implements MqttLink {
         private final List<long[]> states = new ArrayList<>();
+        private final MqttLink inner;
         private volatile boolean connected;
         private final AtomicLong connects = new AtomicLong();
 
+        /** @param inner the real connection, or null for one in memory */
+        RecordingLink(MqttLink inner) {
+            this.inner = inner;
+        }
+
         @Override
-        public void connect(Publication will, List<String> subscriptions, BiConsumer<String, String> onMessage) {
+        public void connect(Publication will, List<String> subscriptions, BiConsumer<String, String> onMessage)
+                throws org.mepkit.mqtt.MqttLinkException {
+            if (inner != null) inner.connect(will, subscriptions, onMessage);
             connected = true;
             connects.incrementAndGet();
         }
@@ -386,13 +415,14 @@ public final class WatchBenchmark {
 
         @Override
         public boolean isConnected() {
-            return connected;
+            return inner != null ? inner.isConnected() : connected;
         }
 
         @Override
         public void publish(Publication message) throws org.mepkit.mqtt.MqttLinkException {
+            if (inner != null) inner.publish(message);
+            else if (!connected) throw new org.mepkit.mqtt.MqttLinkException("not connected", false, null);
             long now = System.nanoTime();
-            if (!connected) throw new org.mepkit.mqtt.MqttLinkException("not connected", false, null);
             if (!message.topic().startsWith("mepkit/mepkit_meter_")) return;
             Matcher m = SAMPLE.matcher(message.payload());
             if (m.find()) {
@@ -416,17 +446,41 @@ public final class WatchBenchmark {
 
         @Override
         public void disconnect() {
+            if (inner != null) inner.disconnect();
             connected = false;
         }
 
         @Override
         public String describe() {
-            return "memory";
+            return inner != null ? inner.describe() : "memory";
         }
 
         @Override
         public void close() {
+            if (inner != null) inner.close();
             connected = false;
         }
+    }
+
+    /** A mosquitto for the run when installed, else null (the link stays in memory). */
+    public static Mosquitto broker(Path workDir) {
+        if (Mosquitto.binary() == null) return null;
+        try {
+            return Mosquitto.start(Files.createTempDirectory(workDir, "mep-perf-watch-broker-"));
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static RecordingLink link(Mosquitto broker, String clientId) throws IOException {
+        return new RecordingLink(broker == null ? null : new PahoLink(new MqttSettings(broker.url(), null, null, clientId)));
+    }
+
+    /** What the runs published to, for the output. */
+    public static String brokerText(boolean real) {
+        return real ? "mosquitto on 127.0.0.1 through Paho" : "in memory (mosquitto is not installed)";
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mepkit.mqtt.Mosquitto;
+import org.mepkit.mqtt.MosquittoTesting;
 import org.mepkit.mqtt.MqttSettings;
 import org.mepkit.mqtt.PahoLink;
 import org.mepkit.mqtt.Subscriber;
@@ -57,7 +58,7 @@ class WatchOpticalTest {
         OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
                 profile, OpticalLayout.OPTICAL), OpticalRig.KEY, OpticalMeterMachine.Config.DEFAULT);
         List<String> notes = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+        try (Mosquitto broker = MosquittoTesting.start(dir.resolve("broker"));
              SocatPair ptys = PtyTesting.socatPair();
              SerialLine meterLine = JscPorts.open(ptys.pathB().toString(), LineSettings.MEP);
              SerialLine hostLine = JscPorts.open(ptys.pathA().toString(), LineSettings.MEP);

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.mqtt.Mosquitto;
 import org.mepkit.perf.Target;
 import org.mepkit.perf.WatchBenchmark;
 
@@ -52,12 +53,21 @@ public final class PerfWatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 5 || runs > 10_000) throw new MepException(ExitCodes.USAGE, "--runs must be 5..10000");
         if (soakMinutes < 0 || soakMinutes > 24 * 60) throw new MepException(ExitCodes.USAGE, "--soak-minutes must be 0..1440");
-        WatchBenchmark.Freshness mep = WatchBenchmark.mep(3, runs);
-        WatchBenchmark.Freshness optical = WatchBenchmark.optical(2, Math.max(5, runs / 4));
-        WatchBenchmark.Soak soak = soakMinutes == 0 ? null
-                : WatchBenchmark.soak(soakMinutes, mep.samplesPerMin(), realTime, Path.of(System.getProperty("java.io.tmpdir")));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Mosquitto broker = WatchBenchmark.broker(tmp);
+        WatchBenchmark.Freshness mep;
+        WatchBenchmark.Freshness optical;
+        WatchBenchmark.Soak soak;
+        try {
+            mep = WatchBenchmark.mep(3, runs, broker);
+            optical = WatchBenchmark.optical(2, Math.max(5, runs / 4), broker);
+            soak = soakMinutes == 0 ? null : WatchBenchmark.soak(soakMinutes, mep.samplesPerMin(), realTime, tmp, broker);
+        } finally {
+            if (broker != null) broker.close();
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("benchmark", "watch");
+        figures.put("broker", WatchBenchmark.brokerText(broker != null));
         figures.put("baud", 9600);
         figures.put("upstream_cycle_s", WatchBenchmark.UPSTREAM_CYCLE_S);
         figures.put("mep", mep.toJson());
@@ -70,6 +80,7 @@ public final class PerfWatchCommand implements Callable<Integer> {
             targets.add(Target.atMost("soak_thread_growth", soak.threadsEnd() - soak.threadsStart(), 0));
         }
         return PerfVerdict.report(spec, output.json(), figures, targets, out -> {
+            out.println("published to " + WatchBenchmark.brokerText(broker != null));
             for (WatchBenchmark.Freshness f : List.of(mep, optical)) {
                 out.printf(Locale.ROOT, "%s: %.0f samples/min (upstream %.1f, x%.1f); a power value is %.0f ms old when published"
                                 + " (p95 %.0f ms; upstream %.0f ms: x%.2f fresher), %.1f ms of it on the host%n",
