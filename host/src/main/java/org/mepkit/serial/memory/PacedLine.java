@@ -34,6 +34,9 @@ public final class PacedLine extends ForwardingLine {
     private final IntSupplier baud;
     private final boolean paceReads;
 
+    /** Bytes the transmitter hands on at least per wake-up (fewer only when the FIFO holds fewer). */
+    private static final int TX_RUN = 64;
+
     private final Wire tx = new Wire();
     private final Wire rx = new Wire();
     /** Bytes written but not yet on the wire (the UART's transmit FIFO), {@code fifo[fifoHead..+fifoCount)} modulo its size. */
@@ -94,6 +97,11 @@ public final class PacedLine extends ForwardingLine {
         /** Ticker time at which byte {@code index} of the burst has fully crossed the wire. */
         long endOfByte(long index) {
             return start + (index + 1) * bitsPerCharacter * 1_000_000_000L / burstBaud;
+        }
+
+        /** About a millisecond of wire at the burst's speed, in bytes (at least 1). */
+        int bytesPerMilli() {
+            return (int) Math.max(1, burstBaud / bitsPerCharacter / 1000);
         }
 
         /** Starts a new burst unless the wire is still busy at the same speed. */
@@ -171,7 +179,13 @@ public final class PacedLine extends ForwardingLine {
                 }
                 synchronized (tx) {
                     tx.prepare(ticker.nanoTime());
-                    ticker.waitUntil(tx.endOfByte(tx.bytes));
+                    int count;
+                    synchronized (fifo) {
+                        count = fifoCount;
+                    }
+                    // hand bytes on in runs (64 bytes or a millisecond of wire), not one wake-up per byte
+                    int run = Math.min(count, Math.max(TX_RUN, tx.bytesPerMilli()));
+                    ticker.waitUntil(tx.endOfByte(tx.bytes + run - 1));
                     long now = ticker.nanoTime();
                     byte[] out;
                     synchronized (fifo) {
@@ -237,7 +251,9 @@ public final class PacedLine extends ForwardingLine {
                 pendingEnd = n;
             }
             try {
-                ticker.waitUntil(rx.endOfByte(rx.bytes));
+                // wait for a millisecond's worth (or all that was read), not one wake-up per byte
+                int run = Math.min(Math.min(len, pendingEnd - pendingAt), rx.bytesPerMilli());
+                ticker.waitUntil(rx.endOfByte(rx.bytes + run - 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SerialException(name() + ": interrupted while reading", e);
