@@ -29,7 +29,10 @@ import org.mepkit.mep.client.MeterSession;
 import org.mepkit.mep.frame.Responses;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mep.table.TableId;
+import org.mepkit.mqtt.Mosquitto;
 import org.mepkit.mqtt.MqttLink;
+import org.mepkit.mqtt.MqttSettings;
+import org.mepkit.mqtt.PahoLink;
 import org.mepkit.mqtt.Publication;
 import org.mepkit.optical.OpticalKey;
 import org.mepkit.optical.OpticalMeterReader;
@@ -129,9 +132,9 @@ public final class WatchBenchmark {
     }
 
     /** Memory and threads over a time-scaled soak. */
-    public record Soak(double minutes, int samples, double realS, long rssStartKb, long rssEndKb, long rssMaxKb,
-                       long heapStartKb, long heapEndKb, int threadsStart, int threadsEnd, int threadsMax,
-                       List<String> newThreads) {
+    public record Soak(boolean realTime, double minutes, int samples, double realS, long rssStartKb, long rssEndKb,
+                       long rssMaxKb, long heapStartKb, long heapEndKb, int threadsStart, int threadsEnd, int threadsMax,
+                       List<String> newThreads, long brokerConnects) {
 
         public double rssGrowthMib() {
             return (rssEndKb - rssStartKb) / 1024.0;
@@ -143,7 +146,8 @@ public final class WatchBenchmark {
 
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mode", "time-scaled: the samples of " + Math.round(minutes) + " min of paced watching, read from an unpaced meter");
+            m.put("mode", realTime ? "real time: " + minutes + " min of watching the paced meter"
+                    : "time-scaled: the samples of " + minutes + " min of paced watching, read from an unpaced meter");
             m.put("minutes", minutes);
             m.put("samples", samples);
             m.put("real_s", round(realS, 1));
@@ -158,6 +162,7 @@ public final class WatchBenchmark {
             m.put("threads_end", threadsEnd);
             m.put("threads_max", threadsMax);
             m.put("new_threads", newThreads);
+            m.put("broker_connects", brokerConnects);
             return m;
         }
     }
@@ -166,7 +171,7 @@ public final class WatchBenchmark {
     }
 
     /** Freshness over MEP: {@code published} accepted samples after {@code warmup}. */
-    public static Freshness mep(int warmup, int published) throws IOException {
+    public static Freshness mep(int warmup, int published, Mosquitto broker) throws IOException {
         MeterProfile profile = MeterProfile.DEFAULT;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         try (SerialLine client = new PacedLine(JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), SystemTicker.INSTANCE);
@@ -179,14 +184,14 @@ public final class WatchBenchmark {
             long head = wireNanos(Responses.data(java.util.Arrays.copyOf(bt28, 4 * MepWatchReader.HEAD_VALUES)).length);
             // reading n (1-based) read the whole BT28 when (n - 1) is a multiple of FULL_EVERY, else its head
             return freshness("mep", reader, warmup, published, n -> (n - 1) % MepWatchReader.FULL_EVERY == 0 ? full : head,
-                    full / 1e9);
+                    full / 1e9, link(broker, "mepkit-perf-mep"));
         } finally {
             meterEnd.close();
         }
     }
 
     /** Freshness over the optical port: one C12.18 session per reading. */
-    public static Freshness optical(int warmup, int published) throws IOException {
+    public static Freshness optical(int warmup, int published, Mosquitto broker) throws IOException {
         MeterProfile profile = MeterProfile.DEFAULT;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
@@ -200,7 +205,7 @@ public final class WatchBenchmark {
             // the optical BT28 of the reference meter: status, count, 40 bytes, checksum in one packet (8 bytes of framing)
             long wire = wireNanos(8 + 1 + 2 + 40 + 1);
             long upstream = wireNanos(Responses.data(new MeterTables(profile, SystemTicker.INSTANCE).table(TableId.BT28)).length);
-            return freshness("optical", reader, warmup, published, n -> wire, upstream / 1e9);
+            return freshness("optical", reader, warmup, published, n -> wire, upstream / 1e9, link(broker, "mepkit-perf-optical"));
         } finally {
             meterEnd.close();
         }
@@ -212,9 +217,8 @@ public final class WatchBenchmark {
 
     /** @param replyWire the nanoseconds the BT28 reply of reading n took on the wire */
     private static Freshness freshness(String path, MeterReader reader, int warmup, int published,
-                                       java.util.function.LongUnaryOperator replyWire, double upstreamWireS)
-            throws IOException {
-        RecordingLink link = new RecordingLink();
+                                       java.util.function.LongUnaryOperator replyWire, double upstreamWireS,
+                                       RecordingLink link) throws IOException {
         Map<Long, Long> readAt = new ConcurrentHashMap<>();
         AtomicLong accepted = new AtomicLong();
         List<Long> sampleTimes = new ArrayList<>();
@@ -249,20 +253,24 @@ public final class WatchBenchmark {
     }
 
     /**
-     * The soak: {@code minutes} of paced watching at {@code samplesPerMin}, time-scaled against the unpaced meter,
-     * with every sink running.
+     * The soak, with every sink running and the broker connection dropped every 1000 samples (the publisher
+     * reconnects). Time-scaled: as many samples as {@code minutes} of paced watching at {@code samplesPerMin} give,
+     * read from an unpaced meter. Real time: {@code minutes} of watching the paced meter. Resident size, heap after
+     * GC and threads are taken half way and at the end.
      */
-    public static Soak soak(double minutes, double samplesPerMin, Path workDir) throws IOException, InterruptedException {
-        int samples = (int) Math.round(minutes * samplesPerMin);
-        int warm = Math.max(50, samples / 4);
+    public static Soak soak(double minutes, double samplesPerMin, boolean realTime, Path workDir, Mosquitto broker)
+            throws IOException, InterruptedException {
+        long target = realTime ? Math.round(minutes * 60e9) : Math.round(minutes * samplesPerMin);
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         Path logFile = Files.createTempFile(workDir, "mep-perf-watch-", ".csv");
         Files.delete(logFile);
         DashView view = new DashView("bench");
-        try (SerialLine client = JscPorts.open(meterEnd.slavePath(), LineSettings.MEP);
-             VirtualMeter meter = new VirtualMeter(meterEnd, KEY, MeterProfile.DEFAULT, SystemTicker.INSTANCE,
-                     VirtualMeter.Pacing.UNPACED).start();
-             HaPublisher publisher = new HaPublisher(new RecordingLink(), discovery("mep"), SystemTicker.INSTANCE, n -> { }).start();
+        RecordingLink link = link(broker, "mepkit-perf-soak");
+        VirtualMeter.Pacing pacing = realTime ? VirtualMeter.Pacing.PACED : VirtualMeter.Pacing.UNPACED;
+        SerialLine port = JscPorts.open(meterEnd.slavePath(), LineSettings.MEP);
+        try (SerialLine client = realTime ? new PacedLine(port, SystemTicker.INSTANCE) : port;
+             VirtualMeter meter = new VirtualMeter(meterEnd, KEY, MeterProfile.DEFAULT, SystemTicker.INSTANCE, pacing).start();
+             HaPublisher publisher = new HaPublisher(link, discovery("mep"), SystemTicker.INSTANCE, n -> { }).start();
              SampleLog log = SampleLog.open(logFile);
              DashHttpServer http = new DashHttpServer(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                      () -> view.json(java.time.Instant.now()))) {
@@ -277,6 +285,8 @@ public final class WatchBenchmark {
             java.util.Set<String> startThreads = new java.util.TreeSet<>();
             AtomicLong count = new AtomicLong();
             long started = System.nanoTime();
+            java.util.function.LongSupplier done = () -> realTime ? System.nanoTime() - started : count.get();
+            boolean[] warm = {false};
             SampleSink probe = s -> {
                 long n = count.incrementAndGet();
                 if (n % 250 == 1) {
@@ -286,16 +296,18 @@ public final class WatchBenchmark {
                         Thread.currentThread().interrupt();
                     }
                 }
+                if (n % 1000 == 0) dropBroker(broker, link);
                 if (n % 100 == 0) {
                     rss[2] = Math.max(rss[2], rssKb());
                     threads[2] = Math.max(threads[2], threadCount());
                 }
-                if (n == warm) startThreads.addAll(threadNames());
-                if (n == warm || n == samples) {
-                    int i = n == warm ? 0 : 1;
-                    heap[i] = heapAfterGcKb();
-                    rss[i] = rssKb();
-                    threads[i] = threadCount();
+                // threads are compared with the publisher connected both times (a reconnect in progress has fewer)
+                if (!warm[0] && done.getAsLong() >= target / 2 && publisher.connected()) {
+                    warm[0] = true;
+                    startThreads.addAll(threadNames());
+                    heap[0] = heapAfterGcKb();
+                    rss[0] = rssKb();
+                    threads[0] = threadCount();
                 }
             };
             SampleSink mqtt = s -> {
@@ -303,15 +315,33 @@ public final class WatchBenchmark {
             };
             Watcher watcher = new Watcher(() -> connection(reader), new SpikeGuard(MeterRating.DEFAULT), SystemTicker.INSTANCE,
                     Clock.systemUTC(), Duration.ZERO, List.of(mqtt, view, log::append, probe), e -> { });
-            watcher.run(() -> count.get() >= samples);
+            watcher.run(() -> done.getAsLong() >= target);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!publisher.connected() && System.nanoTime() < end) Thread.sleep(50);
+            heap[1] = heapAfterGcKb();
+            rss[1] = rssKb();
+            threads[1] = threadCount();
             double realS = (System.nanoTime() - started) / 1e9;
             List<String> fresh = new ArrayList<>(threadNames());
             fresh.removeAll(startThreads);
-            return new Soak(minutes, samples, realS, rss[0], rss[1], rss[2], heap[0], heap[1], threads[0], threads[1],
-                    threads[2], fresh);
+            return new Soak(realTime, minutes, (int) count.get(), realS, rss[0], rss[1], rss[2], heap[0], heap[1], threads[0],
+                    threads[1], threads[2], fresh, link.connects());
         } finally {
             meterEnd.close();
             Files.deleteIfExists(logFile);
+        }
+    }
+
+    /** The broker goes away and comes back (a real one restarts; the one in memory just drops the connection). */
+    private static void dropBroker(Mosquitto broker, RecordingLink link) throws IOException {
+        if (broker == null) {
+            link.disconnect();
+            return;
+        }
+        try {
+            broker.restart();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -356,23 +386,42 @@ public final class WatchBenchmark {
         return Math.round(v * f) / f;
     }
 
-    /** A broker connection that keeps (sample number, publish instant) of every meter state. */
+    /**
+     * The broker connection of a run: a real mosquitto through Paho when mosquitto is installed (started here on
+     * 127.0.0.1 and a free port, stopped by PID), else in memory. Notes the publish instant of every meter state.
+     */
     static final class RecordingLink implements MqttLink {
         private final List<long[]> states = new ArrayList<>();
-        private boolean connected;
+        private final MqttLink inner;
+        private volatile boolean connected;
+        private final AtomicLong connects = new AtomicLong();
+
+        /** @param inner the real connection, or null for one in memory */
+        RecordingLink(MqttLink inner) {
+            this.inner = inner;
+        }
 
         @Override
-        public void connect(Publication will, List<String> subscriptions, BiConsumer<String, String> onMessage) {
+        public void connect(Publication will, List<String> subscriptions, BiConsumer<String, String> onMessage)
+                throws org.mepkit.mqtt.MqttLinkException {
+            if (inner != null) inner.connect(will, subscriptions, onMessage);
             connected = true;
+            connects.incrementAndGet();
+        }
+
+        long connects() {
+            return connects.get();
         }
 
         @Override
         public boolean isConnected() {
-            return connected;
+            return inner != null ? inner.isConnected() : connected;
         }
 
         @Override
-        public void publish(Publication message) {
+        public void publish(Publication message) throws org.mepkit.mqtt.MqttLinkException {
+            if (inner != null) inner.publish(message);
+            else if (!connected) throw new org.mepkit.mqtt.MqttLinkException("not connected", false, null);
             long now = System.nanoTime();
             if (!message.topic().startsWith("mepkit/mepkit_meter_")) return;
             Matcher m = SAMPLE.matcher(message.payload());
@@ -397,17 +446,41 @@ public final class WatchBenchmark {
 
         @Override
         public void disconnect() {
+            if (inner != null) inner.disconnect();
             connected = false;
         }
 
         @Override
         public String describe() {
-            return "memory";
+            return inner != null ? inner.describe() : "memory";
         }
 
         @Override
         public void close() {
+            if (inner != null) inner.close();
             connected = false;
         }
+    }
+
+    /** A mosquitto for the run when installed, else null (the link stays in memory). */
+    public static Mosquitto broker(Path workDir) {
+        if (Mosquitto.binary() == null) return null;
+        try {
+            return Mosquitto.start(Files.createTempDirectory(workDir, "mep-perf-watch-broker-"));
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static RecordingLink link(Mosquitto broker, String clientId) throws IOException {
+        return new RecordingLink(broker == null ? null : new PahoLink(new MqttSettings(broker.url(), null, null, clientId)));
+    }
+
+    /** What the runs published to, for the output. */
+    public static String brokerText(boolean real) {
+        return real ? "mosquitto on 127.0.0.1 through Paho" : "in memory (mosquitto is not installed)";
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mqtt.Mosquitto;
+import org.mepkit.mqtt.MosquittoTesting;
 import org.mepkit.mqtt.Subscriber;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.pty.PtyMasterLine;
@@ -44,7 +45,7 @@ class WatchChildTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        broker = MosquittoTesting.start(dir.resolve("broker"));
         meterEnd = PtyMasterLine.open(LineSettings.MEP);
         meter = new VirtualMeter(meterEnd, MbkKey.of(KEY), MeterProfile.DEFAULT, SystemTicker.INSTANCE,
                 VirtualMeter.Pacing.PACED).start();

@@ -37,6 +37,13 @@ import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mqtt.MqttLinkException;
 import org.mepkit.mqtt.MqttSettings;
 import org.mepkit.mqtt.PahoLink;
+import org.mepkit.optical.OpticalKey;
+import org.mepkit.optical.OpticalMeterReader;
+import org.mepkit.optical.OpticalSettings;
+import org.mepkit.optical.link.LinkProfile;
+import org.mepkit.optical.link.LinkStats;
+import org.mepkit.optical.link.OpticalLink;
+import org.mepkit.optical.service.C1218Client;
 import org.mepkit.power.SystemProcessLauncher;
 import org.mepkit.reading.MeterReader;
 import org.mepkit.report.ReportInfo;
@@ -122,6 +129,21 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Append one line per sample (published or held) to FILE: CSV for .csv, JSON lines for .jsonl/.ndjson/.json.")
     Path log;
 
+    // the optical options of docs/cli-grammar.md; the same as mep read's once its OpticalOptions mixin is on main
+    @Option(names = "--optical",
+            description = "Read through the meter's optical (IR) port with a probe (ANSI C12.18 at 9600 8N1) instead of the MEP port.")
+    boolean optical;
+
+    @Option(names = "--packet-size", paramLabel = "N",
+            description = "With --optical: the C12.18 packet size to negotiate (default: 64; the meter may answer less).")
+    Integer packetSize;
+
+    @Option(names = "--user-id", paramLabel = "N", description = "With --optical: the logon user id, 0..65535 (default: 0).")
+    Integer userId;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "With --optical: the logon user name, up to 10 characters (default: 0000).")
+    String user;
+
     @Option(names = "--max-current", paramLabel = "A", defaultValue = "100",
             description = "The meter's maximum current per phase (3 phases, 253 V): bounds how fast an energy register may grow"
                     + " (default: ${DEFAULT-VALUE} A).")
@@ -157,6 +179,11 @@ public final class WatchCommand implements Callable<Integer> {
         Duration every = interval == null ? Duration.ZERO : interval;
         if (every.isNegative()) throw new MepException(ExitCodes.USAGE, "--interval must not be negative");
         MbkKey mbk = key.key(environment);
+        OpticalSettings opticalSettings = opticalSettings();
+        OpticalKey opticalKey = optical ? opticalKey(mbk) : null;
+        if (optical && recovery.enabled()) {
+            throw new MepException(ExitCodes.USAGE, "--power and --enable switch the MEP port's MAX3232; an optical probe has none");
+        }
         InetSocketAddress httpAddress = http == null ? null : httpAddress(http);
         MqttSettings mqtt = mqttSettings();
         PrintWriter out = spec.commandLine().getOut();
@@ -169,7 +196,7 @@ public final class WatchCommand implements Callable<Integer> {
             if (log != null) sinks.add(openLog(progress));
             HaPublisher publisher = null;
             if (mqtt != null) {
-                HaDiscovery discovery = new HaDiscovery(HaDiscovery.ReaderInfo.of(ReportInfo.hostName(), port.port(), "mep",
+                HaDiscovery discovery = new HaDiscovery(HaDiscovery.ReaderInfo.of(ReportInfo.hostName(), port.port(), optical ? "optical" : "mep",
                         version), expireAfter(every));
                 PahoLink link;
                 try {
@@ -203,7 +230,8 @@ public final class WatchCommand implements Callable<Integer> {
             }
             sinks.add(progress);
             HaPublisher mqttPublisher = publisher;
-            Watcher watcher = new Watcher(this::connect, new SpikeGuard(rating), SystemTicker.INSTANCE, Clock.systemUTC(),
+            Watcher.Connector connector = optical ? () -> connectOptical(opticalKey, opticalSettings) : this::connect;
+            Watcher watcher = new Watcher(connector, new SpikeGuard(rating), SystemTicker.INSTANCE, Clock.systemUTC(),
                     every, sinks, e -> {
                         progress.event(e);
                         if (mqttPublisher != null && e.retryIn() != null) mqttPublisher.readerState(false, samplesSeen, heldSamples);
@@ -255,8 +283,10 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private String startLine(Duration every, String httpUrl) {
-        StringBuilder s = new StringBuilder("watching " + port.port() + " (MEP port, BT23 + BT28 "
-                + (every.isZero() ? "back to back" : "every " + DurationConverter.format(every)) + ")");
+        String pace = every.isZero() ? "back to back" : "every " + DurationConverter.format(every);
+        StringBuilder s = new StringBuilder("watching " + port.port() + (optical
+                ? " (optical port, one C12.18 session per reading, " + pace + ")"
+                : " (MEP port, BT23 + BT28 " + pace + ")"));
         if (mqttUrl != null) s.append("; MQTT ").append(MqttSettings.checkUrl(mqttUrl)).append(" (discovery under ")
                 .append(HaDiscovery.PREFIX).append("/)");
         if (httpUrl != null) s.append("; HTTP ").append(httpUrl);
@@ -309,6 +339,41 @@ public final class WatchCommand implements Callable<Integer> {
             }
             line.close();
         });
+    }
+
+    /** One C12.18 session per reading (OpticalMeterReader): nothing lingers in the meter between readings. */
+    private Watcher.Connection connectOptical(OpticalKey opticalKey, OpticalSettings settings) throws IOException {
+        SerialLine line = port.open(opener, LineSettings.MEP);
+        try {
+            line.discardInput();
+        } catch (IOException | RuntimeException e) {
+            line.close();
+            throw e;
+        }
+        OpticalLink link = new OpticalLink(line, SystemTicker.INSTANCE, LinkProfile.C1218, new LinkStats());
+        return Watcher.Connection.of(new OpticalMeterReader(new C1218Client(link), opticalKey, settings), line::close);
+    }
+
+    /** The optical port's key: the same --key, --key-file or MEP_KEY text. */
+    private static OpticalKey opticalKey(MbkKey mbk) {
+        try {
+            return OpticalKey.of(mbk.reveal());
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    private OpticalSettings opticalSettings() {
+        if (!optical && (packetSize != null || userId != null || user != null)) {
+            throw new MepException(ExitCodes.USAGE, "--packet-size, --user-id and --user go with --optical");
+        }
+        OpticalSettings d = OpticalSettings.DEFAULT;
+        try {
+            return new OpticalSettings(packetSize == null ? d.packetSize() : packetSize, d.packets(),
+                    userId == null ? d.userId() : userId, user == null ? d.user() : user);
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     private MqttSettings mqttSettings() {

@@ -20,6 +20,7 @@ import org.mepkit.cli.MepCommand;
 import org.mepkit.cli.spi.CommandContribution;
 import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mqtt.Mosquitto;
+import org.mepkit.mqtt.MosquittoTesting;
 import org.mepkit.mqtt.Subscriber;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.Ports;
@@ -77,7 +78,7 @@ class WatchMqttAuthTest {
     @Test
     @DisplayName("the password from --mqtt-password-file or MEP_MQTT_PASSWORD gets in")
     void passwordFromFileOrEnvironment() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), "mep", SECRET)) {
+        try (Mosquitto broker = MosquittoTesting.start(dir.resolve("broker"), "mep", SECRET)) {
             Path file = dir.resolve("mqtt.pw");
             Files.writeString(file, SECRET + "\n");
             Run fromFile = watch(broker, Map.of(), "--mqtt-password-file", file.toString());
@@ -92,7 +93,7 @@ class WatchMqttAuthTest {
     @Test
     @DisplayName("a wrong password is refused by the broker: said once with a hint, retried with backoff, the password never shown")
     void wrongPassword() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), "mep", SECRET)) {
+        try (Mosquitto broker = MosquittoTesting.start(dir.resolve("broker"), "mep", SECRET)) {
             Run r = watch(broker, Map.of(WatchCommand.PASSWORD_ENV, "not-the-" + SECRET));
             assertEquals(0, r.exit());
             assertTrue(r.err().contains("refused the user name or password") || r.err().contains("not authorized"), r.err());

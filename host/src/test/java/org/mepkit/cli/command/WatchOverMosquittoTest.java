@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mepkit.cli.MepCommand;
 import org.mepkit.cli.spi.CommandContribution;
 import org.mepkit.mqtt.Mosquitto;
+import org.mepkit.mqtt.MosquittoTesting;
 import org.mepkit.mqtt.Subscriber;
 import org.mepkit.serial.Ports;
 import org.mepkit.serial.pty.PtyTesting;
@@ -63,7 +64,7 @@ class WatchOverMosquittoTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        broker = MosquittoTesting.start(dir.resolve("broker"));
         ptys = PtyTesting.socatPair();
         Files.writeString(dir.resolve("mbk.txt"), "MY-METER-KEY\n");
         CommandLine sim = cli(new MeterSimulateCommand(Ports.OPENER, meterStop));

@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
- * A real broker for the tests: Debian's {@code mosquitto -c <temp config>} on 127.0.0.1 and a free port,
- * anonymous, no persistence (a restart forgets retained messages, as a broker without a database does), stopped
- * by its PID. {@link #restart()} brings it back on the same port. Tests are skipped when mosquitto is not
- * installed; ./test-all installs it.
+ * A real broker for the tests and {@code mep perf watch}: Debian's {@code mosquitto -c <temp config>} on 127.0.0.1
+ * and a free port, anonymous or with one user, no persistence (a restart forgets retained messages, as a broker
+ * without a database does), stopped by its PID. {@link #restart()} brings it back on the same port.
  */
 public final class Mosquitto implements AutoCloseable {
 
@@ -32,6 +29,7 @@ public final class Mosquitto implements AutoCloseable {
         this.password = password;
     }
 
+    /** The mosquitto program, or null when it is not installed. */
     public static Path binary() {
         for (String p : new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"}) {
             if (Files.isExecutable(Path.of(p))) return Path.of(p);
@@ -45,7 +43,7 @@ public final class Mosquitto implements AutoCloseable {
 
     /** A broker that lets only {@code user} with {@code password} in (mosquitto_passwd makes its password file). */
     public static Mosquitto start(Path dir, String user, String password) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(binary() != null, "mosquitto is not installed (apt-get install -y mosquitto; ./test-all does it)");
+        if (binary() == null) throw new IOException("mosquitto is not installed (apt-get install -y mosquitto)");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
