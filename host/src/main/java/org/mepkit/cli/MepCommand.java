@@ -56,6 +56,7 @@ public final class MepCommand implements Callable<Integer> {
      * that its error lists every command).
      */
     public static CommandLine commandLine(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return commandLine(List.of());
         List<CommandContribution> all = ServiceLoader.load(CommandContribution.class).stream().map(ServiceLoader.Provider::get).toList();
         if (args.length == 0 || args[0].startsWith("-")) return commandLine(all);
         String word = args[0];
