@@ -117,9 +117,17 @@ class BoardRegistryTest {
     @Test
     void boardNamesAreMatchedWithoutRegardToCaseAndUnknownNamesListTheKnownOnes() {
         assertEquals("esp32-mep-v2.00", registry.require("ESP32-MEP-V2.00").name());
-        var e = assertThrows(IllegalArgumentException.class, () -> registry.require("esp32-mep-v3"));
-        assertEquals("unknown board 'esp32-mep-v3' (known: esp32-mep-v1.10, esp32-mep-v2.00, esp32-mep-v2.10, ustepper-esp32c3-v1.00)",
-                e.getMessage());
+        var e = assertThrows(UnknownBoardException.class, () -> registry.require("esp32-mep-v3"));
+        assertEquals("unknown board 'esp32-mep-v3' (known: esp32-mep, esp32-mep-c3, esp32-mep-v1.10, esp32-mep-v2.00, "
+                + "esp32-mep-v2.10, ustepper-esp32c3-v1.00)", e.getMessage());
+    }
+
+    @Test
+    void esp32MepNamesTheFamilyDefaultAndEsp32MepC3TheC3Board() {
+        assertEquals("esp32-mep-v2.00", registry.require("esp32-mep").name());
+        assertEquals("esp32-mep-v2.00", registry.resolve("ESP32-MEP"));
+        assertEquals("ustepper-esp32c3-v1.00", registry.require("esp32-mep-c3").name());
+        assertEquals("esp32-mep-v1.10", registry.resolve("esp32-mep-v1.10"), "a board's own name is unchanged");
     }
 
     @Test

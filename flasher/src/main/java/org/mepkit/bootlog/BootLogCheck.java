@@ -55,7 +55,7 @@ public final class BootLogCheck {
             if (line.contains("Guru Meditation Error") || line.contains("abort() was called") || line.startsWith("Backtrace:")) {
                 return new Result(BootVerdict.CRASHED, line.strip(), seen);
             }
-            if (line.contains("invalid header: 0xffffffff") || line.contains("(nothing flashed here?)")) {
+            if (line.contains("invalid header: 0xffffffff") || (line.contains("(nothing flashed here?)") && !appFaults(log))) {
                 return new Result(BootVerdict.BLANK, line.strip(), seen);
             }
             if (line.contains("invalid header") || line.contains("flash read err")) {
@@ -77,6 +77,12 @@ public final class BootLogCheck {
         boolean config = seen.contains("mep_key:");
         if (prefs && config) return new Result(BootVerdict.STARTED, seen.get(seen.size() - 1), seen);
         return new Result(BootVerdict.INCOMPLETE, "markers seen: " + seen, seen);
+    }
+
+    /** The bootloader found an app it refused (wrong chip, bad checksum or hash): not a blank flash, a bad one. */
+    private static boolean appFaults(String log) {
+        return log.contains("mismatch chip ID") || log.contains("Checksum failed") || log.contains("hash failed")
+                || log.contains("esp_image: image at") && log.contains(" is invalid");
     }
 
     /** True once the log holds a line after which the firmware has finished starting, or a crash sign. */

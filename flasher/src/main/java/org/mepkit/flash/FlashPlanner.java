@@ -105,10 +105,11 @@ public final class FlashPlanner {
         FirmwareImage appImage = null;
         Partition appPartition = null;
         for (Raw raw : raws) {
-            PlannedRegion r = check(raw, table, nvs != null);
+            Checked c = check(raw, table, nvs != null);
+            PlannedRegion r = c.region();
             if (r.role() == RegionRole.APP && appSha == null) {
                 appSha = r.sha256();
-                appImage = ImageReader.read(raw.data());
+                appImage = c.image();
                 appPartition = table.startingAt(raw.address()).orElse(null);
             }
             regions.add(r);
@@ -174,8 +175,13 @@ public final class FlashPlanner {
         return nvs.keys().isEmpty() ? "none" : String.join(", ", nvs.keys());
     }
 
-    private PlannedRegion check(Raw raw, PartitionTable table, boolean nvsAllowed) {
+    /** A checked region, with its parsed image when it is a bootloader or an app. */
+    private record Checked(PlannedRegion region, FirmwareImage image) {
+    }
+
+    private Checked check(Raw raw, PartitionTable table, boolean nvsAllowed) {
         String what = raw.source();
+        FirmwareImage image = null;
         if (raw.address() % SECTOR != 0) {
             throw new FlashPlanException(MISALIGNED, String.format("%s: address 0x%x is not aligned to a 4 KiB flash sector", what, raw.address()));
         }
@@ -186,7 +192,7 @@ public final class FlashPlanner {
         RegionRole role;
         if (raw.address() == board.chip().bootloaderOffset()) {
             role = RegionRole.BOOTLOADER;
-            FirmwareImage image = ImageReader.read(raw.data());
+            image = ImageReader.read(raw.data());
             ImageValidator.validate(image, board, what);
             if (image.appDescriptor().isPresent()) {
                 throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what + ": is an app (it has an app descriptor), not a bootloader");
@@ -209,7 +215,7 @@ public final class FlashPlanner {
             }
             if (p.isApp()) {
                 role = RegionRole.APP;
-                FirmwareImage image = ImageReader.read(raw.data());
+                image = ImageReader.read(raw.data());
                 ImageValidator.validate(image, board, what);
                 if (image.appDescriptor().isEmpty()) {
                     throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what
@@ -236,7 +242,8 @@ public final class FlashPlanner {
             }
         }
         Path file = raw.file() != null ? raw.file() : writeWork(String.format("region-0x%x.bin", raw.address()), raw.data());
-        return new PlannedRegion(raw.address(), role, file, raw.data().length, Hex.lower(Sha256.sha256(raw.data())), what);
+        byte[] sha = image != null ? image.fileSha256() : Sha256.sha256(raw.data());
+        return new Checked(new PlannedRegion(raw.address(), role, file, raw.data().length, Hex.lower(sha), what), image);
     }
 
     private PartitionTable tableOf(List<Raw> raws, List<String> notes) {

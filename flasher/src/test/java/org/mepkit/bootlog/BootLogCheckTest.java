@@ -48,6 +48,9 @@ class BootLogCheckTest {
         assertEquals("invalid header: 0xffffffff", noBootloader.evidence());
         var noApp = BootLogCheck.check(ROM + "E (44) esp_image: image at 0x10000 has invalid magic byte (nothing flashed here?)\r\n" + ROM);
         assertEquals(BootVerdict.BLANK, noApp.verdict());
+        var badApp = BootLogCheck.check(ROM + "E (40) boot_comm: mismatch chip ID, expected 0, found 5\r\n"
+                + "E (44) esp_image: image at 0x150000 has invalid magic byte (nothing flashed here?)\r\n" + ROM);
+        assertEquals(BootVerdict.BOOT_LOOP, badApp.verdict(), "one slot refused, the other empty: a bad flash, not a blank one");
         assertEquals(true, BootLogCheck.finished(ROM + "invalid header: 0xffffffff\r\n"));
     }
 

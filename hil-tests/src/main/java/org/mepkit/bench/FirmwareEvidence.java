@@ -76,6 +76,7 @@ public record FirmwareEvidence(State state, String detail) {
         }
         String evidence = decisive.evidence();
         State state = switch (decisive.verdict()) {
+            case BLANK -> evidence.contains("0xffffffff") || evidence.contains("at 0x10000 ") ? State.BLANK_FLASH : State.BOOT_LOOP;
             case BOOT_LOOP, BROWNOUT -> evidence.contains("0xffffffff") ? State.BLANK_FLASH : State.BOOT_LOOP;
             case CRASHED -> State.CRASHED;
             case DOWNLOAD_MODE -> State.DOWNLOAD_MODE;

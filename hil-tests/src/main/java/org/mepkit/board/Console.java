@@ -26,6 +26,12 @@ import org.mepkit.time.Ticker;
  */
 final class Console implements AutoCloseable {
 
+    /**
+     * The UART's transmit FIFO: Arduino-ESP32 installs the UART driver without a TX ring buffer, so a print returns
+     * once its bytes fit in the 128-byte hardware FIFO and waits only while it is full.
+     */
+    static final int TX_FIFO = 128;
+
     private final PtyMasterLine pty;
     private final SerialLine uart;
     private final LongSupplier boardMillis;
@@ -34,7 +40,7 @@ final class Console implements AutoCloseable {
 
     private Console(PtyMasterLine pty, Ticker pacing, LongSupplier boardMillis) {
         this.pty = pty;
-        this.uart = pacing == null ? pty : PacedLine.uart(pty, pacing, this::hostBaud);
+        this.uart = pacing == null ? pty : PacedLine.uart(pty, pacing, this::hostBaud, TX_FIFO);
         this.boardMillis = boardMillis;
     }
 
@@ -110,6 +116,6 @@ final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        pty.close();
+        uart.close();
     }
 }

@@ -48,7 +48,7 @@ public final class VirtualBoard implements AutoCloseable {
     private final WebClients web = new WebClients();
     private final FirmwareIo io;
     private final VirtualFlash flash;
-    private final ChipIdentity chip = ChipIdentity.defaultEsp32();
+    private final ChipIdentity chip;
     private final BootSequence bootSequence;
     private final Thread firmwareThread;
 
@@ -66,6 +66,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     private VirtualBoard(BoardOptions options) throws IOException {
         this.options = options;
+        this.chip = options.chip();
         this.ticker = new ScaledTicker(SystemTicker.INSTANCE, options.timeScale());
         this.transceiver = new Transceiver(options.max3232(), options.seed(), ticker);
         Files.createDirectories(options.directory());
@@ -150,6 +151,11 @@ public final class VirtualBoard implements AutoCloseable {
      */
     public synchronized long consoleHangups() {
         return consoleHangups;
+    }
+
+    /** Whether some host has the console port open now. */
+    public boolean consoleHostConnected() {
+        return console.hostConnected();
     }
 
     /** Why the last boot did not start a firmware model (a boot loop, an unknown app), if it did not. */

@@ -4,6 +4,7 @@ import org.mepkit.mep.frame.AuthenticationFailureException;
 import org.mepkit.mep.frame.MalformedFrameException;
 import org.mepkit.mep.frame.MepProtocolException;
 import org.mepkit.serial.SerialException;
+import org.mepkit.spec.UnknownBoardException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -36,6 +37,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof MepException mep) return mep.exitCode();
         if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
+        if (ex instanceof UnknownBoardException) return ExitCodes.USAGE;
         if (ex instanceof SerialException) return ExitCodes.PORT;
         if (ex instanceof AuthenticationFailureException) return ExitCodes.AUTHENTICATION;
         if (ex instanceof MalformedFrameException) return ExitCodes.BAD_INPUT;

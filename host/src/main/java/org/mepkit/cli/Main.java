@@ -8,7 +8,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Interrupts.install(Thread.currentThread(), System.err);
-        int code = MepCommand.commandLine().execute(args);
+        int code = MepCommand.commandLine(args).execute(args);
         System.exit(Interrupts.requested() ? ExitCodes.INTERRUPTED : code);
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.mepkit.spec.Board;
 import org.mepkit.spec.BoardRegistry;
+import org.mepkit.spec.UnknownBoardException;
 
 /** The chips an image header can name, and the boards mepkit knows. Keyed by name. */
 public final class ChipRegistry {
@@ -95,9 +95,7 @@ public final class ChipRegistry {
         BoardRegistry registry = BoardRegistry.load();
         return registry.find(wanted).flatMap(b -> byEsptoolName(b.chip())
                         .map(chip -> new BoardTarget(b.name(), chip, b.flashLayout().flashSize(), b.autoReset())))
-                .orElseThrow(() -> new IllegalArgumentException("unknown board '" + name + "' (known: "
-                        + String.join(", ", BOARDS.stream().map(BoardTarget::name).toList()) + ", "
-                        + String.join(", ", registry.boards().stream().map(Board::name).toList()) + ")"));
+                .orElseThrow(() -> new UnknownBoardException(name, registry.names()));
     }
 
     public static Optional<ChipTarget> byEsptoolName(String esptoolName) {

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
+import org.mepkit.cli.option.JsonLinesOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.BoardTarget;
@@ -25,7 +27,9 @@ import org.mepkit.esptool.BootMode;
 import org.mepkit.esptool.Esptool;
 import org.mepkit.esptool.EsptoolException;
 import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolProblem;
 import org.mepkit.esptool.EsptoolRun;
+import org.mepkit.esptool.VersionCache;
 import org.mepkit.esptool.EsptoolRunner;
 import org.mepkit.esptool.FlashRegion;
 import org.mepkit.esptool.ProcessLauncher;
@@ -64,7 +68,7 @@ public final class FlashCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    OutputOptions output;
+    JsonLinesOptions output;
 
     @Mixin
     ProvisioningOptions provisioning;
@@ -76,18 +80,18 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
-    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "A board of 'mep board list' (default: esp32-mep, the family default).")
     String board;
 
-    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "The speed esptool switches to after connecting (default 460800).")
     int baud;
 
     @Option(names = "--before", paramLabel = "MODE",
-            description = "no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
+            description = "How esptool enters the loader: no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
                     + "Default: the board's own: default_reset on esp32-mep-v2.10, no_reset on the others.")
     String before;
 
-    @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
+    @Option(names = "--connect-attempts", paramLabel = "N", description = "How often esptool tries to connect, about a second each (default 60 manual, 7 auto).")
     Integer connectAttempts;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
@@ -110,7 +114,7 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--keep-otadata", description = "Leave the board's otadata alone: after an over-the-air update it may keep booting the other app slot.")
     boolean keepOtadata;
 
-    @Option(names = "--no-stub", description = "esptool talks to the ROM loader only, without uploading its flasher stub (slower; no --erase-all).")
+    @Option(names = "--no-stub", description = "Talk to the ROM loader only, without uploading esptool's flasher stub (slower; no --erase-all).")
     boolean noStub;
 
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
@@ -126,13 +130,13 @@ public final class FlashCommand implements Callable<Integer> {
         bootTimeout = Duration.ofSeconds(seconds);
     }
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Boot log folder (default ${DEFAULT-VALUE}); the logs are redacted.")
     Path logDir;
 
     @Option(names = "--batch", description = "Bench mode: flash every USB-serial adapter that appears, until stopped.")
     boolean batch;
 
-    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
+    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log (default ${DEFAULT-VALUE}): one JSON line per board.")
     Path benchLog;
 
     @Option(names = "--adapters", paramLabel = "DIR", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")
@@ -140,6 +144,10 @@ public final class FlashCommand implements Callable<Integer> {
 
     @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
     int maxBoards;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "--batch: flash up to this many boards at once, one esptool each (default ${DEFAULT-VALUE}).")
+    int parallel;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "--batch: stop when no adapter appears for this long (default 60m).")
@@ -194,12 +202,23 @@ public final class FlashCommand implements Callable<Integer> {
         say(out, mode == BootMode.MANUAL
                 ? "fit the J7 1-2 program jumper, remove the J7 3-4 power jumper and power-cycle the board (power comes from J5); esptool keeps trying for about " + attempts + " s"
                 : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
+        java.util.function.Consumer<EsptoolRun> beforeBootLog = run -> say(out, mode == BootMode.MANUAL
+                ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                : run.chipNotReset()
+                ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                : "capturing the boot log for up to " + DurationConverter.format(bootTimeout));
         try {
-            FlashOutcome outcome = job.run(plan, settings, secrets, progress, (EsptoolRun run) -> say(out, mode == BootMode.MANUAL
-                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
-                    : run.chipNotReset()
-                    ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
-                    : "capturing the boot log for up to " + DurationConverter.format(bootTimeout)));
+            FlashOutcome outcome;
+            try {
+                outcome = job.run(plan, settings, secrets, progress, beforeBootLog);
+            } catch (EsptoolException e) {
+                // a cached version that is out of date spells the arguments wrong: ask esptool and try once more
+                Optional<Esptool> fresh = e.problem() == EsptoolProblem.USAGE && esptool.versionCached()
+                        ? locator().reprobe(esptool) : Optional.empty();
+                if (fresh.isEmpty() || fresh.get().version().equals(esptool.version())) throw e;
+                outcome = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), fresh.get(), opener, ticker)
+                        .run(plan, settings, secrets, progress, beforeBootLog);
+            }
             return finish(out, outcome);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
@@ -245,9 +264,13 @@ public final class FlashCommand implements Callable<Integer> {
         return NvsImage.generated(values, size);
     }
 
+    private EsptoolLocator locator() {
+        return new EsptoolLocator(launcher, env, home, VersionCache.forUser(env, home));
+    }
+
     private Esptool locate() throws InterruptedException {
         try {
-            return new EsptoolLocator(launcher, env, home).locate(esptoolPath);
+            return locator().locate(esptoolPath);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
         }
@@ -313,8 +336,9 @@ public final class FlashCommand implements Callable<Integer> {
                          ProgressPrinter progress) throws InterruptedException {
         BenchLog log = new BenchLog(benchLog);
         int[] failed = new int[1];
+        if (parallel < 1) throw new MepException(ExitCodes.USAGE, "--parallel must be at least 1");
         int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
-                maxBoards, idleTimeout, new BenchBatch.Listener() {
+                maxBoards, idleTimeout, parallel, new BenchBatch.Listener() {
                     @Override
                     public void waiting() {
                         say(out, "waiting for the next USB-serial adapter in " + adapters + " (Ctrl-C to stop)");
@@ -331,11 +355,11 @@ public final class FlashCommand implements Callable<Integer> {
                         if (output.json()) {
                             OutputOptions.printJson(out, r);
                         } else {
-                            out.println("board " + r.mac() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
+                            out.println("board " + r.mac() + " on " + r.port() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
                             out.flush();
                         }
                     }
-                }, progress);
+                }, a -> parallel == 1 ? progress : progress.forBoard(a.path().getFileName().toString()));
         say(out, boards + " board(s) done, " + failed[0] + " failed; log: " + benchLog);
         return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep image info FILE}: what esptool's image-info shows, offline. Exit 1 when checksum or hash is wrong. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show an ESP32 image's header, segments, checksum, SHA-256 and app description (like esptool image-info),",
-                "or a partition table binary's entries, MD5 row and layout check."})
+        description = "Show an ESP32 image's header, segments, checksum, SHA-256 and app description (like esptool image-info), "
+                + "or a partition table binary's entries, MD5 row and layout check.")
 public final class ImageInfoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec

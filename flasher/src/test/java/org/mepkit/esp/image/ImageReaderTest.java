@@ -146,4 +146,15 @@ class ImageReaderTest {
             }
         }
     }
+
+    @Test
+    void theWholeFilesSha256ComesFromTheSamePassAsTheAppendedHashCheck() {
+        byte[] withHash = ImageBuilder.app().build();
+        byte[] padded = Arrays.copyOf(withHash, withHash.length + 100);
+        byte[] noHash = ImageBuilder.app().hashAppended(false).build();
+        for (byte[] file : java.util.List.of(withHash, padded, noHash)) {
+            assertArrayEquals(ImageReader.sha256(file, 0, file.length), ImageReader.read(file).fileSha256());
+        }
+        assertTrue(ImageReader.read(withHash).hashValid());
+    }
 }

@@ -157,7 +157,7 @@ class FlashCommandTest {
     @Test
     void anUnknownBoardIsAOneLineError() {
         CliRun r = CliRun.run(this::command, "flash", "--board", "esp8266", "--port", "/dev/x", "0x10000=" + app);
-        assertEquals(ExitCodes.BAD_INPUT, r.exit());
+        assertEquals(ExitCodes.USAGE, r.exit(), "as for every --board");
         assertTrue(r.err().startsWith("mep: unknown board 'esp8266'"), r.err());
     }
 
@@ -293,7 +293,7 @@ class FlashCommandTest {
             FlashCommand c = command();
             c.ticker = scripted;
             return c;
-        }, "flash", "--batch", "--max-boards", "2", "--adapters", byId.toString(), "--bench-log", benchLog.toString(),
+        }, "flash", "--batch", "--parallel", "1", "--max-boards", "2", "--adapters", byId.toString(), "--bench-log", benchLog.toString(),
                 "--esptool", fake.executable().toString(), "--no-boot-check", "--set", "mep_key=0123456789ABCDEF0123", "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
         List<BatchRecord> records = new BenchLog(benchLog).read();
@@ -406,5 +406,74 @@ class FlashCommandTest {
         assertTrue(forced.out().contains("NVS keys in foreign-nvs.bin: wifi_ssid, mep_key"), forced.out());
         assertTrue(forced.out().contains("note: --force: foreign-nvs.bin written although no marker key"), forced.out());
         assertFalse(forced.out().contains("generated NVS"), forced.out());
+    }
+
+    @Test
+    void theEsptoolVersionIsCachedAndAStaleCacheIsCorrectedByAskingAgain() {
+        FakeEsptool v4 = fake("4.12.0", "ok");
+        var cache = org.mepkit.esptool.VersionCache.forUser(Map.of(), dir.resolve("home"));
+        cache.put(List.of(v4.executable().toString()), new org.mepkit.esptool.EsptoolVersion(5, 3, 1));   // wrong: it is a v4
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", v4.executable().toString(), "--port", port,
+                "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        assertEquals("write-flash", v4.argvs().get(0).get(12), "the cached v5 spelling was tried first");
+        assertEquals(List.of("version"), v4.argvs().get(1));
+        assertEquals("write_flash", v4.argvs().get(2).get(12), "then the v4 spelling, after asking");
+        CliRun again = CliRun.run(this::command, "flash", "--esptool", v4.executable().toString(), "--port", port,
+                "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, again.exit(), again.err());
+        assertEquals(4, v4.argvs().size(), "the corrected version is cached: no 'version' run this time");
+    }
+
+    @Test
+    void batchFlashesTheBoardsPluggedInTogetherAtOnceEachWithItsOwnEsptool() throws Exception {
+        FakeEsptool fake = FakeEsptool.install(dir.resolve("slow"), "5.3.1", "ok", 0.3);
+        Path byId = Files.createDirectories(dir.resolve("by-id"));
+        List<Path> adapters = List.of("A1", "B2", "C3", "D4").stream()
+                .map(s -> byId.resolve("usb-FTDI_FT232R_USB_UART_BENCH" + s + "-if00-port0")).toList();
+        boolean[] plugged = {false};
+        Ticker plugAllAtFirstLook = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return org.mepkit.time.SystemTicker.INSTANCE.nanoTime();
+            }
+
+            @Override
+            public void waitUntil(long deadline) throws InterruptedException {
+                if (!plugged[0]) {
+                    plugged[0] = true;
+                    adapters.forEach(FlashCommandTest::touch);   // four adapters on a hub, plugged in at once
+                }
+                org.mepkit.time.SystemTicker.INSTANCE.waitUntil(deadline);
+            }
+        };
+        int[] live = {0};
+        int[] most = {0};
+        org.mepkit.esptool.ProcessLauncher counting = (argv, extraEnv) -> {
+            Process p = org.mepkit.esptool.ProcessLauncher.SYSTEM.start(argv, extraEnv);
+            synchronized (live) {
+                most[0] = Math.max(most[0], ++live[0]);
+            }
+            p.onExit().thenRun(() -> {
+                synchronized (live) {
+                    live[0]--;
+                }
+            });
+            return p;
+        };
+        Path benchLog = dir.resolve("bench.jsonl");
+        CliRun r = CliRun.run(() -> {
+            FlashCommand c = command();
+            c.ticker = plugAllAtFirstLook;
+            c.launcher = counting;
+            return c;
+        }, "flash", "--batch", "--max-boards", "4", "--adapters", byId.toString(), "--bench-log", benchLog.toString(),
+                "--esptool", fake.executable().toString(), "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        List<BatchRecord> records = new BenchLog(benchLog).read();
+        assertEquals(adapters.stream().map(Path::toString).sorted().toList(), records.stream().map(BatchRecord::port).sorted().toList());
+        assertEquals(4, most[0], "the four esptools ran at the same time");
+        assertTrue(r.out().contains("[usb-FTDI_FT232R_USB_UART_BENCHA1-if00-port0] MAC: 24:0a:c4:12:34:56"), r.out());
+        assertTrue(r.out().contains("4 board(s) done, 0 failed"), r.out());
     }
 }

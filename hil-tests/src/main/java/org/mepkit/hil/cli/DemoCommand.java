@@ -3,7 +3,9 @@ package org.mepkit.hil.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +15,8 @@ import org.mepkit.board.BoardOptions;
 import org.mepkit.board.VirtualBoard;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.bench.BoardDiagnosis;
 import org.mepkit.cli.Interrupts;
@@ -27,6 +31,7 @@ import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
 import org.mepkit.sim.max3232.Max3232Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,33 +39,37 @@ import picocli.CommandLine.Spec;
 /** {@code mep demo}: flash and provision a virtual board with a flaky MAX3232, run the bench and a board diagnosis. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Flash a virtual board (flaky MAX3232), run the HIL bench and a board diagnosis.",
-                "Starts a virtual ESP32-MEP board, flashes it (real esptool when found, else the images go",
-                "straight into the virtual flash), provisions its NVS, runs the HIL bench against it with the host",
-                "playing the meter, diagnoses its MAX3232, and prints a summary; one index.html links the reports.",
-                "Exit 0 when the bench passed and the MAX3232 is usable, 1 when a step failed, 130 on Ctrl-C",
-                "(the reports of what finished are kept)."})
+                "Starts a virtual ESP32-MEP board, flashes it (real esptool when found, else the images go straight into "
+                        + "the virtual flash), provisions its NVS, runs the HIL bench against it with the host playing the meter, "
+                        + "diagnoses its MAX3232, and prints a summary; one index.html links the reports.",
+                "Exit 0 when the bench passed and the MAX3232 is usable, 1 when a step failed, 130 on Ctrl-C "
+                        + "(the reports of what finished are kept)."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-demo", description = "where reports go (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-demo", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the virtual MAX3232's power-ups (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "The virtual board's MAX3232: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE}).")
     String max3232;
 
-    @Option(names = "--esptool", paramLabel = "PATH", description = "the esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO; none: images go straight into the virtual flash)")
+    @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO; none: the images go straight into the virtual flash).")
     String esptoolPath;
+
+    @Mixin
+    OutputOptions output;
 
     EsptoolLocator locator = EsptoolLocator.system();
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter o = spec.commandLine().getOut();
+        // with --json the step lines are progress: stderr, so stdout holds the one object of the summary
+        PrintWriter o = output.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Max3232Profile profile = Max3232Option.profile(max3232);
         Files.createDirectories(out);
@@ -101,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
             index.step("HIL bench", DemoIndex.State.NOT_RUN, "not run: " + why);
             index.step("MAX3232 diagnosis", DemoIndex.State.NOT_RUN, "not run: " + why);
             index.write("FAILED: " + why + "; bench and diagnosis not run", DemoIndex.State.FAILED);
-            summary(o, profile, flashed.summary(), bootCheck, "not run: " + why, List.of(), "not run", index, t0);
+            summary(o, profile, flashed.summary(), bootCheck, "not run: " + why, List.of(), "not run", index, t0, false);
             return ExitCodes.VERDICT_FAILED;
         }
         factory.fromFlash(flashFile);
@@ -126,15 +135,15 @@ public final class DemoCommand implements Callable<Integer> {
         if (suite.interrupted()) {
             index.step("MAX3232 diagnosis", DemoIndex.State.NOT_RUN, "not run: interrupted");
             index.write("INTERRUPTED (Ctrl-C) during the bench: " + suite.summaryLine(), DemoIndex.State.INTERRUPTED);
-            summary(o, profile, flashed.summary(), bootCheck, suite.summaryLine(), notPassed, "not run: interrupted", index, t0);
+            summary(o, profile, flashed.summary(), bootCheck, suite.summaryLine(), notPassed, "not run: interrupted", index, t0, false);
             throw new MepException(ExitCodes.INTERRUPTED, "demo interrupted during the bench; partial reports in " + out);
         }
 
         o.println("4/4 MAX3232 diagnosis from the meter side (power-ups forced by the bench's power control)");
         o.flush();
         BoardDiagnosis diagnosis;
-        try (Bench bench = factory.open()) {
-            diagnosis = BoardDiagnosis.run(bench, 60, t -> { });
+        try (Bench bench = factory.open(); Progress bar = Progress.stderr(spec, "demo diagnosis")) {
+            diagnosis = BoardDiagnosis.run(bench, 60, t -> bar.update(t.index(), 60, "power-ups"));
         }
         Path diagDir = out.resolve("diagnosis");
         DiagnoseBoardCommand.writeReport(diagnosis, ReportInfo.now(boardName, factory.firmware()), diagDir);
@@ -146,13 +155,26 @@ public final class DemoCommand implements Callable<Integer> {
                         : passed ? "PASSED: flashed, bench passed, MAX3232 " + diagnosis.chip().verdict()
                         : "FAILED: " + (suite.passed() ? "" : "bench: " + suite.summaryLine() + "; ") + "diagnosis: " + diagnosis.summary(),
                 interrupted ? DemoIndex.State.INTERRUPTED : passed ? DemoIndex.State.OK : DemoIndex.State.FAILED);
-        summary(o, profile, flashed.summary(), bootCheck, suite.summaryLine(), notPassed, diagnosis.summary(), index, t0);
+        summary(o, profile, flashed.summary(), bootCheck, suite.summaryLine(), notPassed, diagnosis.summary(), index, t0, passed);
         if (interrupted) throw new MepException(ExitCodes.INTERRUPTED, "demo interrupted during the diagnosis; partial reports in " + out);
         return passed ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }
 
-    private static void summary(PrintWriter o, Max3232Profile profile, String flashing, String boot, String bench,
-                                List<String> notPassed, String diagnosis, DemoIndex index, long t0) {
+    private void summary(PrintWriter o, Max3232Profile profile, String flashing, String boot, String bench,
+                         List<String> notPassed, String diagnosis, DemoIndex index, long t0, boolean passed) {
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("passed", passed);
+            m.put("board", "virtual ESP32-MEP, dabbler firmware model, " + profile.name() + " MAX3232");
+            m.put("flashing", flashing);
+            m.put("boot", boot);
+            m.put("bench", bench);
+            m.put("not_passed", notPassed);
+            m.put("diagnosis", diagnosis);
+            m.put("report", index.file().toAbsolutePath().toString());
+            m.put("time_s", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+            OutputOptions.printJson(spec.commandLine().getOut(), m);
+        }
         o.println();
         o.println("== mep demo summary ==");
         o.println("board:     virtual ESP32-MEP, dabbler firmware model, " + profile.name() + " MAX3232");

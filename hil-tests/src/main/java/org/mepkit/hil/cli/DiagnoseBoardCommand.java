@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mepkit.bench.Bench;
 import org.mepkit.bench.BenchConfig;
@@ -16,6 +18,7 @@ import org.mepkit.cli.Interrupts;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.cli.progress.Progress;
+import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.diag.DiagnosisReport;
@@ -23,6 +26,7 @@ import org.mepkit.report.ReportInfo;
 import org.mepkit.serial.SerialException;
 import org.mepkit.sim.max3232.Max3232Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,27 +34,27 @@ import picocli.CommandLine.Spec;
 /** {@code mep diagnose board}: the MAX3232 verdict of an assembled board, measured from the meter side. */
 @Command(name = "board", mixinStandardHelpOptions = true,
         description = {"Diagnose the MAX3232 of an assembled board from its MEP port.",
-                "The host plays a silent meter and counts good and bad power-ups (forced by the bench's reset/power control, or by waiting",
-                "for the firmware's own power cycle). Same verdict and interval as 'mep diagnose chip'.",
+                "The host plays a silent meter and counts good and bad power-ups (forced by the bench's reset/power control, "
+                        + "or by waiting for the firmware's own power cycle). Same verdict and interval as 'mep diagnose chip'.",
                 "Without --config it diagnoses a virtual board (--max3232)."})
 public final class DiagnoseBoardCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "bench description (YAML), as for 'mep bench'")
+    @Option(names = "--config", paramLabel = "FILE", description = "Bench description (YAML), as for 'mep bench'.")
     Path config;
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "virtual board: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "The virtual board's MAX3232: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE}).")
     String max3232;
 
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "60", description = "at most this many power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "60", description = "At most this many power-ups (default: ${DEFAULT-VALUE}).")
     int maxTrials;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "virtual board: seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the virtual MAX3232's power-ups (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path reportDir = Path.of("mep-diagnose-board");
 
     @Option(names = "--report-dir", hidden = true, paramLabel = "DIR")
@@ -58,6 +62,9 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
         Renamed.note(spec, "--report-dir", "--out");
         reportDir = dir;
     }
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -79,8 +86,12 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.PORT, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        print(out, d, reportDir);
         writeReport(d, ReportInfo.now(board, firmware), reportDir);
+        if (output.json()) {
+            OutputOptions.printJson(out, json(d, board, reportDir));
+        } else {
+            print(out, d, reportDir);
+        }
         out.flush();
         return exitCode(d, reportDir);
     }
@@ -108,6 +119,18 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new MepException(ExitCodes.BAD_INPUT, BenchCommand.oneLine(e.getMessage()));
         }
+    }
+
+    /** The chip diagnosis's JSON (as {@code mep diagnose chip --json}) plus what the console told of the firmware. */
+    static Map<String, Object> json(BoardDiagnosis d, String board, Path reportDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("board", board);
+        m.put("passed", d.passed());
+        m.put("firmware", Map.of("state", d.firmware().state().name().toLowerCase(Locale.ROOT), "detail", d.firmware().describe()));
+        m.put("verdict_withheld", d.withheld());
+        m.putAll(DiagnosisReport.json(d.chip()));
+        m.put("report_dir", reportDir.toString());
+        return m;
     }
 
     static void print(PrintWriter out, BoardDiagnosis d, Path reportDir) {

@@ -50,10 +50,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep diagnose chip}: sorts MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials on a jig. */
 @Command(name = "chip", mixinStandardHelpOptions = true,
         description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
-                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback)",
-                "or a meter behind the chip (--meter) answers. Stops when a sequential test",
-                "reaches 99%% posterior or after --trials. Writes report.json, trials.svg",
-                "and index.html to --out. Wiring: docs/jig-wiring.md."},
+                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback) or a meter behind the chip "
+                        + "(--meter) answers. Stops when a sequential test reaches 99%% posterior or after --trials. "
+                        + "Writes report.json, trials.svg and index.html to --out. Wiring: docs/jig-wiring.md."},
         footer = {"", "Examples:",
                 "  mep diagnose chip --max3232 flaky --seed 3",
                 "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
@@ -97,7 +96,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Option(names = "--baud", paramLabel = "N", defaultValue = "9600", description = "Line speed (default ${DEFAULT-VALUE}).")
     int baud;
 
-    @Option(names = "--power", paramLabel = "SWITCH", description = "What switches the MAX3232's VCC: dtr, rts or gpiod:CHIP:LINE.")
+    @Option(names = "--power", paramLabel = "SWITCH", description = "The MAX3232's VCC switch: gpiod:CHIP:LINE, dtr or rts.")
     String power;
 
     @Option(names = "--power-inverted", description = "The switch turns VCC on when the line is inactive (e.g. PNP on DTR).")

@@ -33,10 +33,10 @@ import picocli.CommandLine.Spec;
  * and nothing is opened: mepkit never enumerates ttys (on a VM {@code /dev/ttyS0} is the console).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a ser2net YAML that exports this host's USB-serial adapters as RFC 2217 ports",
-                "(rfc2217://HOST:PORT, one TCP port per adapter) and print the URLs for a bench config.",
-                "Listens on 127.0.0.1 unless --address is given: ser2net's telnet has no authentication,",
-                "so reach a remote exporter through an SSH tunnel (see the README)."})
+        description = {"Write a ser2net YAML that exports this host's USB-serial adapters as RFC 2217 ports "
+                        + "(rfc2217://HOST:PORT, one TCP port per adapter) and print the URLs for a bench config.",
+                "Listens on 127.0.0.1 unless --address is given: ser2net's telnet has no authentication, "
+                        + "so reach a remote exporter through an SSH tunnel (see the README)."})
 public final class PortExportCommand implements Callable<Integer> {
 
     @Spec

@@ -39,7 +39,7 @@ class ReadWithRecoveryTest {
      * and whose next two power-ups after a cool-off come up good: the read then recovers in one cycle whatever
      * bytes (trailers, retries) passed through the chip meanwhile.
      */
-    private static long haywireSeed(boolean bitErrors) {
+    static long haywireSeed(boolean bitErrors) {
         for (long seed = 1; ; seed++) {
             ManualTicker t = new ManualTicker();
             Max3232Model m = new Max3232Model(Max3232Profile.FLAKY, seed, t);
