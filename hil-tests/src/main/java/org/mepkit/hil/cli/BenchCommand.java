@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
                 "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report; exits 1 when a test fails.",
                 "A farm config (boards: ...) or --parallel N benches several boards at once. Every port is locked for the run: "
                         + "a port another bench holds is an error at once (exit 4).",
-                "A check failing on a firmware known to have that defect (the upstream alert defect on the dabbler firmware)",
-                "is reported as a KNOWN DEFECT and does not fail the run."})
+                "A check failing on a firmware known to have that defect (the upstream alert defect on the dabbler firmware) "
+                        + "is reported as a KNOWN DEFECT and does not fail the run."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -157,7 +157,7 @@ class BootRomTest {
                 "SPIWP:0xee"), r.consoleLines().subList(0, 4));
         assertTrue(r.consoleLines().contains("load:0x3fcd5810,len:0x100"), r.consoleLines().toString());
         assertEquals("arduino-lib-builder", b.descriptor().orElseThrow().projectName());
-        assertTrue(matching(b, "vaddr=42000020").get(0).endsWith(" map"), "IROM is mapped from flash");
+        assertEquals(1, matching(b, "entry 0x").size(), "the ROM jumps into the bootloader once (its INFO lines are not built in)");
     }
 
     @Test
