@@ -5,11 +5,12 @@ import java.util.Optional;
 
 /**
  * One board of the board support package: what chip and module it carries, its pins, flash
- * layout, console and meter line, the firmware's settings and its assembly variants.
+ * layout, console and meter line, the firmware's settings, its assembly variants and how its
+ * firmware is built ({@code build}); {@code url} is where its design (or its firmware) is published.
  */
 public record Board(String name, String title, String chip, String module, Form form, PinMap pinMap,
         FlashLayout flashLayout, long bootloaderOffset, UartLink console, UartLink meterLine, NvsSpec nvs,
-        List<Variant> variants, String source) {
+        List<Variant> variants, String source, FirmwareBuild build, String url) {
 
     /** How the board is built. */
     public enum Form { THT, SMD, UNDOCUMENTED }

@@ -29,7 +29,8 @@ public final class MepCommand implements Runnable {
             "board", "The virtual ESP32-MEP board.",
             "image", "Inspect ESP32 firmware images.",
             "nvs", "Build and read NVS (configuration) partition images.",
-            "hw", "KiCad hardware checks and fabrication outputs.");
+            "hw", "KiCad hardware checks and fabrication outputs.",
+            "bsp", "Board support packages for Arduino, PlatformIO and ESP-IDF firmware, from firmware-spec.");
 
     @Spec
     CommandSpec spec;
