@@ -11,29 +11,42 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialException;
+import org.mepkit.serial.SerialLine;
+import org.mepkit.serial.memory.PacedLine;
 import org.mepkit.serial.pty.PtyMasterLine;
+import org.mepkit.time.Ticker;
 
 /**
  * The board's console (J5): a pty whose master the board holds, so a host closing the port is seen here
  * (a hang-up), which a socat pair would hide. Everything printed is also kept in a transcript, with the
  * board time at which each line was completed.
+ *
+ * <p>Paced (the default), the console is a UART: every byte in either direction takes its wire time in board
+ * time, at the speed the host set on its end of the pty (esptool's CHANGE_BAUDRATE is followed by a speed change
+ * of its port), or 115200 while no host has it open. Unpaced, bytes move at pty speed (fast tests).
  */
 final class Console implements AutoCloseable {
 
     private final PtyMasterLine pty;
+    private final SerialLine uart;
     private final Path link;
     private final LongSupplier boardMillis;
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     private final List<Long> lineStamps = new ArrayList<>();
 
-    private Console(PtyMasterLine pty, Path link, LongSupplier boardMillis) {
+    private Console(PtyMasterLine pty, Ticker pacing, Path link, LongSupplier boardMillis) {
         this.pty = pty;
+        this.uart = pacing == null ? pty : PacedLine.uart(pty, pacing, this::hostBaud);
         this.link = link;
         this.boardMillis = boardMillis;
     }
 
-    /** Opens the pty and links it as {@code link} (a convenience; {@link #path()} is the real path). */
-    static Console open(Path link, LongSupplier boardMillis) throws IOException {
+    /**
+     * Opens the pty and links it as {@code link} (a convenience; {@link #path()} is the real path).
+     *
+     * @param pacing the board's clock when the console is paced at its line speed, null for an unpaced console
+     */
+    static Console open(Path link, Ticker pacing, LongSupplier boardMillis) throws IOException {
         PtyMasterLine pty = PtyMasterLine.open(LineSettings.CONSOLE);
         pty.releaseSlave();
         try {
@@ -42,16 +55,26 @@ final class Console implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             // the link is a convenience; path() is the real path
         }
-        return new Console(pty, link, boardMillis);
+        return new Console(pty, pacing, link, boardMillis);
+    }
+
+    /** The speed of the host's end (its termios, read through the master), the console's 115200 while none. */
+    private int hostBaud() {
+        if (!pty.hostConnected()) return LineSettings.CONSOLE.baud();
+        try {
+            return pty.outputBaud();
+        } catch (SerialException | IllegalArgumentException e) {
+            return LineSettings.CONSOLE.baud();
+        }
     }
 
     String path() {
         return pty.slavePath();
     }
 
-    /** The pty master the ROM loader serves on. */
-    PtyMasterLine line() {
-        return pty;
+    /** The chip's side of the console, where the ROM loader serves: the pty master, paced unless unpaced. */
+    SerialLine line() {
+        return uart;
     }
 
     boolean hostConnected() {
@@ -70,7 +93,7 @@ final class Console implements AutoCloseable {
             for (byte b : bytes) if (b == '\n') lineStamps.add(now);
         }
         try {
-            pty.write(bytes);
+            uart.write(bytes);
         } catch (SerialException e) {
             // the console pty is gone; the transcript keeps the text
         }

@@ -67,7 +67,8 @@ public final class VirtualBoard implements AutoCloseable {
         this.transceiver = new Transceiver(options.max3232(), options.seed(), ticker);
         Files.createDirectories(options.directory());
         this.flash = VirtualFlash.open(options.flashFile() != null ? options.flashFile() : options.directory().resolve("flash.bin"));
-        this.console = Console.open(options.directory().resolve(CONSOLE_LINK), this::boardMillis);
+        this.console = Console.open(options.directory().resolve(CONSOLE_LINK), options.pacedConsole() ? ticker : null,
+                this::boardMillis);
         try {
             this.mep = MepSide.open(options.directory(), transceiver, this::boardMillis);
         } catch (IOException e) {
@@ -167,7 +168,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     public synchronized void powerOff() {
         powered = false;
-        if (loader != null) loader.requestStop();
+        stopLoader();
         bootLoopAtMillis = -1;
         model = null;
         transceiver.setEnabled(false);
@@ -207,7 +208,7 @@ public final class VirtualBoard implements AutoCloseable {
         model = null;
         bootLoopAtMillis = -1;
         mep.clearReceived();
-        if (loader != null) loader.requestStop();
+        stopLoader();
         if (programJumper) {
             RomBanner.downloadMode(chip, resetReason).forEach(console::println);
             loader = new RomLoader(flash, chip);
@@ -221,6 +222,12 @@ public final class VirtualBoard implements AutoCloseable {
             resetReason = outcome.retryAs();
             bootLoopAtMillis = boardMillis() + BOOT_LOOP_PAUSE_MS;
         }
+    }
+
+    /** The chip left its download session: the old loader never answers again, even to a host that opens later. */
+    private void stopLoader() {
+        if (loader != null) loader.requestStop();
+        loader = null;
     }
 
     /** The download-mode loop's view of the board; every call takes the board's lock. */

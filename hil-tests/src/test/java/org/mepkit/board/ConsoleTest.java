@@ -10,6 +10,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.SerialLine;
+import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.time.ManualTicker;
 
 class ConsoleTest {
 
@@ -19,7 +23,7 @@ class ConsoleTest {
     @Test
     void everythingPrintedIsInTheTranscriptWithTheBoardTimeEachLineWasCompleted() throws Exception {
         AtomicLong now = new AtomicLong(5);
-        try (Console console = Console.open(dir.resolve("console"), now::get)) {
+        try (Console console = Console.open(dir.resolve("console"), null, now::get)) {
             console.println("rst:0x1 (POWERON_RESET)");
             now.set(42);
             console.print("I (42) half a line");
@@ -36,11 +40,33 @@ class ConsoleTest {
     @Test
     void theLinkNamesThePtyWhileOpenAndIsRemovedOnClose() throws Exception {
         Path link = dir.resolve("console");
-        Console console = Console.open(link, () -> 0L);
+        Console console = Console.open(link, null, () -> 0L);
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(Path.of(console.path()), Files.readSymbolicLink(link));
         assertFalse(console.hostConnected(), "no host has opened the console yet");
         console.close();
         assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aPacedConsoleTakesTheWireTimeAtTheSpeedTheHostSetOnItsPort() throws Exception {
+        ManualTicker board = ManualTicker.autoAdvancing();
+        try (Console console = Console.open(dir.resolve("console"), board, () -> 0L)) {
+            console.print("x".repeat(46));
+            assertEquals(LineSettings.CONSOLE.wireTime(46), board.elapsed(), "no host: the console's own 115200");
+            try (SerialLine host = JscPorts.open(console.path(), LineSettings.CONSOLE.withBaud(460800))) {
+                java.time.Duration before = board.elapsed();
+                console.print("y".repeat(4608));
+                assertEquals(LineSettings.CONSOLE.withBaud(460800).wireTime(4608), board.elapsed().minus(before),
+                        "the host's port speed (its termios, read through the pty master)");
+                host.write("SYNC".getBytes());
+                before = board.elapsed();
+                byte[] got = new byte[4];
+                int n = 0;
+                while (n < 4) n += console.line().read(got, n, 4 - n, java.time.Duration.ofSeconds(2));
+                assertEquals(LineSettings.CONSOLE.withBaud(460800).wireTime(4), board.elapsed().minus(before),
+                        "what the host sends arrives at the same speed");
+            }
+        }
     }
 }

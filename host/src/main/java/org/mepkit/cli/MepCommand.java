@@ -26,7 +26,7 @@ public final class MepCommand implements Runnable {
             "perf", "Benchmarks that print figures and ratios as JSON.",
             "diagnose", "Diagnose MAX3232 chips and boards.",
             "meter", "Play an Echelon/NES meter.",
-            "board", "The virtual ESP32-MEP board.",
+            "board", "The boards mepkit supports, and the virtual ESP32-MEP board.",
             "image", "Inspect ESP32 firmware images.",
             "nvs", "Build and read NVS (configuration) partition images.",
             "hw", "KiCad hardware checks and fabrication outputs.",

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.BoardTarget;
 import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.nvs.FirmwareNvs;
@@ -69,7 +71,7 @@ public final class FlashCommand implements Callable<Integer> {
             description = "An Arduino build folder, a merged image, or ADDR=FILE pairs (e.g. 0x10000=app.bin).")
     List<String> targets;
 
-    @Option(names = "--port", paramLabel = "PATH", description = "The USB-serial adapter on J5 (never guessed).")
+    @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed).")
     String port;
 
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
@@ -100,8 +102,15 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
     boolean noBootCheck;
 
-    @Option(names = "--boot-log-seconds", paramLabel = "S", defaultValue = "60", description = "How long to capture the boot log at most (default 60).")
-    int bootLogSeconds;
+    @Option(names = "--boot-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to capture the boot log at most (default 60s).")
+    Duration bootTimeout = Duration.ofSeconds(60);
+
+    @Option(names = "--boot-log-seconds", hidden = true, paramLabel = "S")
+    void oldBootLogSeconds(int seconds) {
+        Renamed.note(spec, "--boot-log-seconds S", "--boot-timeout DURATION");
+        bootTimeout = Duration.ofSeconds(seconds);
+    }
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
     Path logDir;
@@ -118,8 +127,15 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
     int maxBoards;
 
-    @Option(names = "--idle-minutes", paramLabel = "MIN", defaultValue = "60", description = "--batch: stop when no adapter appears for this long.")
-    int idleMinutes;
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "--batch: stop when no adapter appears for this long (default 60m).")
+    Duration idleTimeout = Duration.ofMinutes(60);
+
+    @Option(names = "--idle-minutes", hidden = true, paramLabel = "MIN")
+    void oldIdleMinutes(int minutes) {
+        Renamed.note(spec, "--idle-minutes MIN", "--idle-timeout DURATION");
+        idleTimeout = Duration.ofMinutes(minutes);
+    }
 
     ProcessLauncher launcher = ProcessLauncher.SYSTEM;
     PortOpener opener = JscPorts::open;
@@ -154,7 +170,7 @@ public final class FlashCommand implements Callable<Integer> {
         Esptool esptool = locate();
         int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
         FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
-                noBootCheck ? Duration.ZERO : Duration.ofSeconds(bootLogSeconds), logDir);
+                noBootCheck ? Duration.ZERO : bootTimeout, logDir);
         FlashJob job = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), esptool, opener, ticker);
         List<String> secrets = values.entrySet().stream().filter(e -> FirmwareNvs.isSecret(e.getKey())).map(Map.Entry::getValue).toList();
         ProgressPrinter progress = new ProgressPrinter(out, output.json(), System.console() != null);
@@ -164,8 +180,8 @@ public final class FlashCommand implements Callable<Integer> {
                 : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
         try {
             FlashOutcome outcome = job.run(plan, settings, secrets, progress, () -> say(out, mode == BootMode.MANUAL
-                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + bootLogSeconds + " s"
-                    : "capturing the boot log for up to " + bootLogSeconds + " s"));
+                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                    : "capturing the boot log for up to " + DurationConverter.format(bootTimeout)));
             return finish(out, outcome);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
@@ -198,7 +214,7 @@ public final class FlashCommand implements Callable<Integer> {
     }
 
     private byte[] nvsImage(Map<String, String> values) {
-        if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --config/--set, not both");
+        if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --settings/--set, not both");
         if (nvsImage != null) return CliFiles.read(nvsImage);
         if (!provisioning.any()) return null;
         int size = (int) DefaultPartitionTables.esp32Mep4Mb().nvs().orElseThrow().size();
@@ -274,7 +290,7 @@ public final class FlashCommand implements Callable<Integer> {
         BenchLog log = new BenchLog(benchLog);
         int[] failed = new int[1];
         int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
-                maxBoards, Duration.ofMinutes(idleMinutes), new BenchBatch.Listener() {
+                maxBoards, idleTimeout, new BenchBatch.Listener() {
                     @Override
                     public void waiting() {
                         say(out, "waiting for the next USB-serial adapter in " + adapters + " (Ctrl-C to stop)");

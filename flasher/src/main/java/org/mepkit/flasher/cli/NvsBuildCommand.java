@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.nvs.FirmwareNvs;
 import org.mepkit.esp.nvs.NvsEntry;
 import org.mepkit.esp.nvs.NvsImageWriter;
@@ -34,14 +36,21 @@ public final class NvsBuildCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the image.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write the image.")
     Path out;
+
+    @Option(names = "--output", hidden = true, paramLabel = "FILE")
+    void oldOutput(Path file) {
+        Renamed.note(spec, "--output", "--out");
+        out = file;
+    }
 
     @Option(names = "--size", paramLabel = "BYTES", description = "Partition size (default: the firmware's nvs partition, 0x5000).")
     String size;
 
     @Override
     public Integer call() {
+        if (out == null) throw new MepException(ExitCodes.USAGE, "missing option -o, --out FILE: where to write the image");
         int bytes = size == null ? defaultSize() : parseSize(size);
         Map<String, String> values = settings.values();
         List<NvsEntry> entries = FirmwareNvs.entries(values);

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.image.ImageBuilder;
 import org.mepkit.esp.partition.DefaultPartitionTables;
@@ -60,8 +62,15 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs of each (median reported; default 5).")
     int runs;
 
-    @Option(names = "--block-delay-ms", paramLabel = "MS", defaultValue = "20", description = "Fake esptool delay per 16 KiB block (default 20 ms).")
-    int blockDelayMs;
+    @Option(names = "--block-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fake esptool delay per 16 KiB block (default 20ms).")
+    Duration blockDelay = Duration.ofMillis(20);
+
+    @Option(names = "--block-delay-ms", hidden = true, paramLabel = "MS")
+    void oldBlockDelayMs(int ms) {
+        Renamed.note(spec, "--block-delay-ms MS", "--block-delay DURATION");
+        blockDelay = Duration.ofMillis(ms);
+    }
 
     @Option(names = "--app-kib", paramLabel = "KIB", defaultValue = "900", description = "App image size in KiB (default 900, like the shipped firmware).")
     int appKib;
@@ -69,7 +78,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Option(names = "--esptool-version", paramLabel = "V", defaultValue = "5.3.1", description = "Fake esptool version to imitate (5.3.1 or 4.12.0).")
     String version;
 
-    @Option(names = "--port", paramLabel = "PATH", description = "A board waiting in its ROM loader (J7 fitted): time a real esptool against it.")
+    @Option(names = "--port", paramLabel = "PORT", description = "A board waiting in its ROM loader (J7 fitted): time a real esptool against it.")
     String port;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "With --port: the esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
@@ -98,7 +107,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Esptool esptool;
         if (port == null) {
-            FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelayMs / 1000.0);
+            FakeEsptool fake = FakeEsptool.install(dir.resolve("esptool"), version, "ok", blockDelay.toNanos() / 1e9);
             esptool = new EsptoolLocator(ProcessLauncher.SYSTEM, Map.of(), dir).locate(fake.executable().toString());
         } else {
             try {
@@ -135,7 +144,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
         result.put("runs", runs);
         if (port == null) {
             result.put("esptool", "fake " + version);
-            result.put("block_delay_ms", blockDelayMs);
+            result.put("block_delay_ms", blockDelay.toMillis());
         } else {
             result.put("esptool", esptool.describe());
             result.put("port", port);

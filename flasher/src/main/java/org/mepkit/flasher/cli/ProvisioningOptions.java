@@ -9,20 +9,32 @@ import java.util.Map;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.Renamed;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Firmware settings to provision: {@code --config FILE} (lines {@code key=value}, {@code #} comments;
+ * Firmware settings to provision: {@code --settings FILE} (lines {@code key=value}, {@code #} comments;
  * the value is everything after the first {@code =}, kept exactly) and {@code --set key=value},
  * which wins over the file. Secrets are better kept in the file than on the command line.
  */
 public final class ProvisioningOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file: one key=value per line (wifi_ssid, wifi_password, user_login, user_password, mep_key, mqtt_*).")
+    @Option(names = "--settings", paramLabel = "FILE", description = "Settings file: one key=value per line (wifi_ssid, wifi_password, user_login, user_password, mep_key, mqtt_*).")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "One setting (repeatable); overrides --config.")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--config", hidden = true, paramLabel = "FILE")
+    void oldConfig(Path file) {
+        Renamed.note(mixee, "--config FILE (key=value settings)", "--settings FILE");
+        config = file;
+    }
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "One setting (repeatable); overrides --settings.")
     List<String> sets = new ArrayList<>();
 
     public boolean any() {

@@ -177,7 +177,7 @@ class FlashCommandTest {
             };
             return c;
         }, "flash", "--esptool", fake.executable().toString(), "--port", port, "--log-dir", dir.resolve("logs").toString(),
-                "--boot-log-seconds", "10", "--set", "wifi_password=hunter22", "--set", "mep_key=0123456789ABCDEF0123", "0x10000=" + app);
+                "--boot-timeout", "10s", "--set", "wifi_password=hunter22", "--set", "mep_key=0123456789ABCDEF0123", "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
         assertEquals(List.of(port + "@115200"), opened);
         assertTrue(r.out().contains(">> remove the J7 1-2 program jumper"), r.out());
@@ -218,7 +218,7 @@ class FlashCommandTest {
             c.opener = (path, settings) -> pair.a();
             return c;
         }, "flash", "--esptool", fake.executable().toString(), "--port", port, "--log-dir", dir.resolve("logs").toString(),
-                "--boot-log-seconds", "10", "0x10000=" + app);
+                "--boot-timeout", "10s", "0x10000=" + app);
         assertEquals(ExitCodes.VERDICT_FAILED, r.exit());
         assertTrue(r.out().contains(": crashed - the firmware crashed"), r.out());
     }

@@ -85,7 +85,7 @@ class ImageAndNvsCommandsTest {
         Path cfg = dir.resolve("board.cfg");
         Files.writeString(cfg, "# bench settings\nwifi_ssid=bench\nwifi_password=s3cr=t pass\nmep_key=0123456789ABCDEF0123\n");
         Path img = dir.resolve("nvs.bin");
-        CliRun b = CliRun.run("nvs", "build", "--config", cfg.toString(), "--set", "mqtt_enable=1", "-o", img.toString());
+        CliRun b = CliRun.run("nvs", "build", "--settings", cfg.toString(), "--set", "mqtt_enable=1", "-o", img.toString());
         assertEquals(ExitCodes.OK, b.exit(), b.err());
         assertEquals("wrote " + img + ": 20480 bytes, namespace esp32-mep, keys: esp32-mep, wifi_ssid, wifi_password, mep_key, mqtt_enable\n", b.out());
         assertFalse(b.out().contains("s3cr"));

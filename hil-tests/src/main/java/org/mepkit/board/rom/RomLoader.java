@@ -91,7 +91,11 @@ public final class RomLoader {
         return personality;
     }
 
-    /** Makes {@link #serve} return {@link SessionEnd#STOPPED} within about {@link #POLL}. */
+    /**
+     * Retires this loader for good (power off, reset, a new boot): {@link #serve} returns {@link SessionEnd#STOPPED}
+     * within about {@link #POLL}, and any later {@code serve} returns it at once, so a stopped loader never answers
+     * again (a chip that reset is no longer in this download session).
+     */
     public void requestStop() {
         stopRequested = true;
     }
@@ -102,7 +106,6 @@ public final class RomLoader {
      * outside frames are ignored, as the ROM ignores them.
      */
     public SessionEnd serve(SerialLine line) throws InterruptedException {
-        stopRequested = false;
         reset();
         SlipDecoder decoder = new SlipDecoder();
         byte[] buffer = new byte[16 * 1024];

@@ -35,7 +35,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "bench description (YAML): ports, key file, power/reset commands, board URL")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mep-bench-report", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "report directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--group", paramLabel = "NAME", description = "run only these groups: boot, meter-link, measurements, recovery, alerts, robustness")

@@ -39,6 +39,9 @@ public final class BoardEmulateCommand implements Callable<Integer> {
     @Option(names = "--demo-image", description = "when the flash is blank, write a dabbler app and a demo NVS (key from env MEP_KEY) first")
     boolean demoImage;
 
+    @Option(names = "--unpaced", description = "console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing)")
+    boolean unpaced;
+
     @Mixin
     VirtualBoardOptions boardOptions = new VirtualBoardOptions("genuine", 1, 1);
 
@@ -48,7 +51,7 @@ public final class BoardEmulateCommand implements Callable<Integer> {
         double timeScale = boardOptions.timeScale();
         String firmware = boardOptions.firmware();
         Path dir = Files.createTempDirectory("mep-board-");
-        BoardOptions options = new BoardOptions(dir, timeScale, profile, boardOptions.seed(), flashFile);
+        BoardOptions options = new BoardOptions(dir, timeScale, profile, boardOptions.seed(), flashFile, !unpaced);
         VirtualBoard board;
         try {
             board = VirtualBoard.create(options);
@@ -66,7 +69,7 @@ public final class BoardEmulateCommand implements Callable<Integer> {
             }
             board.setProgramJumper(downloadMode);
             board.powerOn();
-            o.println("console (J5, 115200 8N1): " + board.consolePath());
+            o.println("console (J5, 115200 8N1" + (unpaced ? ", unpaced" : ", paced at the port's speed") + "): " + board.consolePath());
             o.println("meter side (J6, 9600 8N1): " + board.meterPath());
             o.println("dashboard JSON: " + board.url().resolve("/getDashDataWS"));
             o.println("flash file: " + board.flash().path().map(Path::toString).orElse("(memory)"));

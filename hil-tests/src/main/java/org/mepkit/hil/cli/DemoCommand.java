@@ -40,13 +40,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mep-demo", description = "where reports go (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-demo", description = "where reports go (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--max3232", defaultValue = "flaky", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
     String max3232;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "the esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO; none: images go straight into the virtual flash)")

@@ -14,6 +14,7 @@ import org.mepkit.bench.VirtualBenchFactory;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.Max3232Option;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.diag.ChipDiagnosis;
 import org.mepkit.diag.DiagnosisReport;
 import org.mepkit.diag.SequentialTest;
@@ -42,14 +43,20 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
     @Option(names = "--max3232", paramLabel = "PROFILE", defaultValue = "flaky", description = "virtual board: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
     String max3232;
 
-    @Option(names = "--trials", defaultValue = "60", description = "at most this many power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "60", description = "at most this many power-ups (default: ${DEFAULT-VALUE})")
     int maxTrials;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "virtual board: seed of the MAX3232's power-ups (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-diagnose-board", description = "report directory (default: ${DEFAULT-VALUE})")
-    Path reportDir;
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
+    Path reportDir = Path.of("mep-diagnose-board");
+
+    @Option(names = "--report-dir", hidden = true, paramLabel = "DIR")
+    void oldReportDir(Path dir) {
+        Renamed.note(spec, "--report-dir", "--out");
+        reportDir = dir;
+    }
 
     @Override
     public Integer call() {

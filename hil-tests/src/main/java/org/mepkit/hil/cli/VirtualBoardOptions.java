@@ -19,7 +19,7 @@ public final class VirtualBoardOptions {
     @Option(names = "--time-scale", paramLabel = "X", description = "virtual board: clock speed-up (default: ${DEFAULT-VALUE})")
     double timeScale;
 
-    @Option(names = "--seed", description = "virtual board: seed of the MAX3232 power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", description = "virtual board: seed of the MAX3232 power-ups (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--firmware", paramLabel = "MODEL",

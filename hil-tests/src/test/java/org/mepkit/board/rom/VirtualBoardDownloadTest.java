@@ -101,6 +101,38 @@ class VirtualBoardDownloadTest {
         }
     }
 
+    @Test
+    void afterAStubSessionJ7OffAndAPowerCycleWithNoHostBootTheAppAndNoLoaderAnswers() throws Exception {
+        FirmwareConfig nvs = FirmwareConfig.provisioned("lab", "pw-download-2", "ABCDEFGHIJKLMNOPQRST");
+        try (VirtualBoard b = VirtualBoard.create(new BoardOptions(dir, 20, Max3232Profile.GENUINE, 4, null))) {
+            BoardImages.provision(b.flash(), DabblerFirmware.PROJECT, nvs);
+            b.setProgramJumper(true);
+            b.powerOn();
+            long hangups;
+            try (SerialLine host = JscPorts.open(b.consolePath(), LineSettings.CONSOLE)) {
+                RomClient client = new RomClient(host);
+                client.connect(10);
+                client.runStub(new byte[128], new byte[32], 0x4008_0400);   // esptool leaves the stub running
+                hangups = b.consoleHangups();
+            }
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (b.consoleHangups() == hangups) {
+                if (System.nanoTime() > end) throw new AssertionError("the board did not see the host close the console");
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+            }
+            b.setProgramJumper(false);   // no host on the console while the user works the jumper and the power
+            b.powerOff();
+            b.powerOn();
+            awaitTranscript(b, "Queued request at index 0");
+            try (SerialLine again = JscPorts.open(b.consolePath(), LineSettings.CONSOLE)) {
+                RomClient client = new RomClient(again);
+                java.io.IOException silent = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> client.connect(3), "a running app does not answer the ROM loader's SYNC");
+                assertTrue(silent.getMessage().startsWith("Failed to connect"), silent.getMessage());
+            }
+        }
+    }
+
     private static void awaitTranscript(VirtualBoard b, String text) {
         long end = System.nanoTime() + 5_000_000_000L;
         while (!b.transcript().contains(text)) {

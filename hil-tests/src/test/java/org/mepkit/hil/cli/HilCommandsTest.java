@@ -64,10 +64,10 @@ class HilCommandsTest {
 
     @Test
     void diagnoseBoardGivesTheChipVerdictForAVirtualBoard() {
-        assertEquals(0, run("diagnose", "board", "--max3232", "genuine", "--report-dir", dir.resolve("d").toString()), err.toString());
+        assertEquals(0, run("diagnose", "board", "--max3232", "genuine", "--out", dir.resolve("d").toString()), err.toString());
         assertTrue(out.toString().contains("verdict: GOOD"), out.toString());
         assertTrue(Files.exists(dir.resolve("d").resolve("index.html")));
-        assertEquals(1, run("diagnose", "board", "--max3232", "dead", "--report-dir", dir.resolve("e").toString()));
+        assertEquals(1, run("diagnose", "board", "--max3232", "dead", "--out", dir.resolve("e").toString()));
         assertTrue(out.toString().contains("verdict: DEAD"), out.toString());
     }
 }

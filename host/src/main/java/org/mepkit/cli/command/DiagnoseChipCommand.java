@@ -5,13 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.Max3232Option;
+import org.mepkit.cli.option.Renamed;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.cli.option.KeyOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.diag.ChipDiagnosis;
@@ -46,10 +50,10 @@ import picocli.CommandLine.Spec;
         description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
                 "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback)",
                 "or a meter behind the chip (--meter) answers. Stops when a sequential test",
-                "reaches 99%% posterior or after --max-trials. Writes report.json, trials.svg",
-                "and index.html to --report-dir. Wiring: docs/jig-wiring.md."},
+                "reaches 99%% posterior or after --trials. Writes report.json, trials.svg",
+                "and index.html to --out. Wiring: docs/jig-wiring.md."},
         footer = {"", "Examples:",
-                "  mep diagnose chip --virtual flaky --seed 3",
+                "  mep diagnose chip --max3232 flaky --seed 3",
                 "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
                 "  mep diagnose chip --port /dev/serial0 --power gpiod:gpiochip0:17 \\",
                 "      --power-inverted",
@@ -73,13 +77,19 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--virtual", paramLabel = "PROFILE", description = "Diagnose the fault model instead of a jig: genuine, flaky, bad, dead.")
+    @Option(names = "--max3232", paramLabel = "PROFILE", description = "Diagnose the fault model instead of a jig: genuine, flaky, bad, dead.")
     String virtual;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault model (with --virtual; default 1).")
+    @Option(names = "--virtual", hidden = true, paramLabel = "PROFILE")
+    void oldVirtual(String profile) {
+        Renamed.note(spec, "--virtual", "--max3232");
+        virtual = profile;
+    }
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault model (with --max3232; default 1).")
     Long seed;
 
-    @Option(names = "--port", paramLabel = "PATH", description = "Serial port on the MAX3232's TTL side (never guessed).")
+    @Option(names = "--port", paramLabel = "PORT", description = "Serial port on the MAX3232's TTL side (never guessed).")
     String port;
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "9600", description = "Line speed (default ${DEFAULT-VALUE}).")
@@ -103,20 +113,33 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Mixin
     KeyOptions key;
 
-    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "60", description = "Stop after this many power-ups (default ${DEFAULT-VALUE}).")
-    int maxTrials;
+    @Option(names = "--trials", paramLabel = "N", description = "Stop after this many power-ups (default ${DEFAULT-VALUE}).")
+    int maxTrials = 60;
 
-    @Option(names = "--cool-off", paramLabel = "MS", defaultValue = "2000",
-            description = "MAX3232 off time before each power-up in ms (default ${DEFAULT-VALUE}: lets a hot fake cool).")
-    long coolOffMs;
+    @Option(names = "--max-trials", hidden = true, paramLabel = "N")
+    void oldMaxTrials(int n) {
+        Renamed.note(spec, "--max-trials", "--trials");
+        maxTrials = n;
+    }
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mep-chip-report", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
-    Path reportDir;
+    @Option(names = "--cool-off", paramLabel = "DURATION", defaultValue = "2s",
+            description = "MAX3232 off time before each power-up (default ${DEFAULT-VALUE}: lets a hot fake cool); a bare number is ms.")
+    String coolOff;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where report.json, trials.svg and index.html go (default ${DEFAULT-VALUE}).")
+    Path reportDir = Path.of("mep-chip-report");
+
+    @Option(names = "--report-dir", hidden = true, paramLabel = "DIR")
+    void oldReportDir(Path dir) {
+        Renamed.note(spec, "--report-dir", "--out");
+        reportDir = dir;
+    }
 
     private static final OutputLine UNSWITCHED = OutputLine.unswitched("not switched");
 
     private final PortOpener opener;
     private final ProcessLauncher launcher;
+    private boolean authRefusedEveryTrial;
 
     public DiagnoseChipCommand() {
         this(JscPorts::open, new SystemProcessLauncher());
@@ -131,36 +154,10 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkOptions();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, maxTrials, System.console() != null && !output.json());
         ChipDiagnosis.Result result;
-        boolean authRefusedEveryTrial = false;
-        if (virtual != null) {
-            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
-            result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
-        } else {
-            try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
-                MbkKey mbk = meter ? key.key() : null;
-                OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
-                OutputLine enableLine = enable == null ? null : PowerSwitches.parse(enable, line, false, launcher);
-                try {
-                    if (meter) {
-                        MeterProbeJig jig = new MeterProbeJig(line, supply, enableLine == null ? UNSWITCHED : enableLine, mbk,
-                                SystemTicker.INSTANCE, timing(), MeterProbeJig.timings(Duration.ofSeconds(1)));
-                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
-                        authRefusedEveryTrial = !result.trials().isEmpty() && jig.authRefusals() == result.trials().size();
-                    } else {
-                        Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
-                        result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
-                    }
-                } finally {
-                    powerDown(supply, enableLine);
-                    if (supply instanceof AutoCloseable closeable) closeable.close();
-                    if (enableLine instanceof AutoCloseable closeable) closeable.close();
-                }
-            }
+        try (Progress bar = Progress.stderr(spec, "diagnose chip")) {
+            result = diagnose(new TrialProgress(bar, maxTrials));
         }
-        progress.done();
         Map<String, Object> json = DiagnosisReport.json(result);
         json.put("report_dir", writeReport(result).toString());
         if (output.json()) {
@@ -184,6 +181,33 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         return result.verdict().usable() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }
 
+    private ChipDiagnosis.Result diagnose(TrialProgress progress) throws Exception {
+        if (virtual != null) {
+            Jig jig = new VirtualJig(Max3232Profile.named(virtual), seed == null ? 1 : seed, timing(), LineSettings.MEP.withBaud(baud));
+            return ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+        }
+        try (SerialLine line = opener.open(port, LineSettings.MEP.withBaud(baud))) {
+            MbkKey mbk = meter ? key.key() : null;
+            OutputLine supply = PowerSwitches.parse(power, line, powerInverted, launcher);
+            OutputLine enableLine = enable == null ? null : PowerSwitches.parse(enable, line, false, launcher);
+            try {
+                if (meter) {
+                    MeterProbeJig jig = new MeterProbeJig(line, supply, enableLine == null ? UNSWITCHED : enableLine, mbk,
+                            SystemTicker.INSTANCE, timing(), MeterProbeJig.timings(Duration.ofSeconds(1)));
+                    ChipDiagnosis.Result result = ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+                    authRefusedEveryTrial = !result.trials().isEmpty() && jig.authRefusals() == result.trials().size();
+                    return result;
+                }
+                Jig jig = new LoopbackJig(line, supply, SystemTicker.INSTANCE, timing());
+                return ChipDiagnosis.run(jig, maxTrials, SequentialTest.standard(), progress::update);
+            } finally {
+                powerDown(supply, enableLine);
+                if (supply instanceof AutoCloseable closeable) closeable.close();
+                if (enableLine instanceof AutoCloseable closeable) closeable.close();
+            }
+        }
+    }
+
     /** Leaves the chip unpowered so it can be swapped; a line that is gone already cannot be helped. */
     private static void powerDown(OutputLine supply, OutputLine enableLine) {
         try {
@@ -196,22 +220,30 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
 
     private TrialTiming timing() {
         TrialTiming std = TrialTiming.STANDARD;
-        return new TrialTiming(Duration.ofMillis(coolOffMs), std.settle(), std.patternBytes(), std.replyGrace());
+        return new TrialTiming(coolOff(), std.settle(), std.patternBytes(), std.replyGrace());
+    }
+
+    private Duration coolOff() {
+        try {
+            return DurationConverter.parse(coolOff, ChronoUnit.MILLIS);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new MepException(ExitCodes.USAGE, "--cool-off: " + e.getMessage());
+        }
     }
 
     private void checkOptions() {
         if (virtual != null && (port != null || power != null)) {
-            throw new MepException(ExitCodes.USAGE, "--virtual diagnoses the fault model; it cannot be combined with --port or --power");
+            throw new MepException(ExitCodes.USAGE, "--max3232 diagnoses the fault model; it cannot be combined with --port or --power");
         }
-        if (virtual == null && seed != null) throw new MepException(ExitCodes.USAGE, "--seed needs --virtual");
-        if (virtual == null && port == null) throw new MepException(ExitCodes.USAGE, "give --port PATH --power SWITCH for a jig, or --virtual PROFILE");
+        if (virtual == null && seed != null) throw new MepException(ExitCodes.USAGE, "--seed needs --max3232");
+        if (virtual == null && port == null) throw new MepException(ExitCodes.USAGE, "give --port PORT --power SWITCH for a jig, or --max3232 PROFILE");
         if (port != null && power == null) throw new MepException(ExitCodes.USAGE, "--port needs --power dtr|rts|gpiod:CHIP:LINE: the diagnosis must switch the MAX3232");
         if (loopback && meter) throw new MepException(ExitCodes.USAGE, "choose --loopback or --meter, not both");
-        if (virtual != null && meter) throw new MepException(ExitCodes.USAGE, "--virtual runs use the loopback probe; --meter needs a jig (--port)");
+        if (virtual != null && meter) throw new MepException(ExitCodes.USAGE, "--max3232 runs use the loopback probe; --meter needs a jig (--port)");
         if (enable != null && !meter) throw new MepException(ExitCodes.USAGE, "--enable is for --meter (a loopback jig has no ENABLE)");
         if (enable != null && enable.equalsIgnoreCase(power)) throw new MepException(ExitCodes.USAGE, "--power and --enable cannot be the same line");
-        if (maxTrials < 1 || maxTrials > 10_000) throw new MepException(ExitCodes.USAGE, "--max-trials must be 1..10000");
-        if (coolOffMs < 0 || coolOffMs > 600_000) throw new MepException(ExitCodes.USAGE, "--cool-off must be 0..600000 ms");
+        if (maxTrials < 1 || maxTrials > 10_000) throw new MepException(ExitCodes.USAGE, "--trials must be 1..10000");
+        if (coolOff().compareTo(Duration.ofMinutes(10)) > 0) throw new MepException(ExitCodes.USAGE, "--cool-off must be at most 10m");
         if (baud <= 0) throw new MepException(ExitCodes.USAGE, "--baud must be positive");
         if (virtual != null) Max3232Option.profile(virtual);
     }
@@ -246,33 +278,20 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
         out.println("report: " + reportDir.resolve("index.html") + " (plot " + reportDir.resolve("trials.svg") + ")");
     }
 
-    /** A one-line progress bar on stderr, only on a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
+    /** Counts the haywire power-ups for the progress line. */
+    private static final class TrialProgress {
+        private final Progress progress;
         private final int max;
-        private final boolean enabled;
         private int haywire;
 
-        Progress(PrintWriter err, int max, boolean enabled) {
-            this.err = err;
+        TrialProgress(Progress progress, int max) {
+            this.progress = progress;
             this.max = max;
-            this.enabled = enabled;
         }
 
         void update(Trial t) {
             if (t.outcome().haywire()) haywire++;
-            if (!enabled) return;
-            int width = 30;
-            int filled = (int) ((long) t.index() * width / max);
-            err.printf("\r[%s%s] trial %d/%d, haywire %d ", "#".repeat(filled), ".".repeat(width - filled), t.index(), max, haywire);
-            err.flush();
-        }
-
-        void done() {
-            if (enabled) {
-                err.println();
-                err.flush();
-            }
+            progress.update(t.index(), max, "haywire " + haywire);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.perf.PollBenchmark;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.serial.jsc.JscPorts;
@@ -28,8 +29,14 @@ public final class PerfPollCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--cycles", paramLabel = "N", defaultValue = "20", description = "Measured cycles (default: ${DEFAULT-VALUE}).")
-    int cycles;
+    @Option(names = "--runs", paramLabel = "N", description = "Measured cycles (default: ${DEFAULT-VALUE}).")
+    int cycles = 20;
+
+    @Option(names = "--cycles", hidden = true, paramLabel = "N")
+    void oldCycles(int n) {
+        Renamed.note(spec, "--cycles", "--runs");
+        cycles = n;
+    }
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Unmeasured cycles first (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -39,7 +46,7 @@ public final class PerfPollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cycles < 1 || cycles > 10_000) throw new MepException(ExitCodes.USAGE, "--cycles must be 1..10000");
+        if (cycles < 1 || cycles > 10_000) throw new MepException(ExitCodes.USAGE, "--runs must be 1..10000");
         if (warmup < 0) throw new MepException(ExitCodes.USAGE, "--warmup must not be negative");
         MeterProfile profile;
         try {

@@ -6,6 +6,7 @@ import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.Max3232Option;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.recovery.RecoveryBenchmark;
 import org.mepkit.sim.max3232.Max3232Profile;
 
@@ -29,8 +30,14 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--chip", paramLabel = "PROFILE", defaultValue = "flaky", description = "Fault model profile (flaky, bad; default ${DEFAULT-VALUE}).")
-    String chip;
+    @Option(names = "--max3232", paramLabel = "PROFILE", description = "Fault model profile (flaky, bad; default ${DEFAULT-VALUE}).")
+    String chip = "flaky";
+
+    @Option(names = "--chip", hidden = true, paramLabel = "PROFILE")
+    void oldChip(String profile) {
+        Renamed.note(spec, "--chip", "--max3232");
+        chip = profile;
+    }
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "First seed of the trace (default ${DEFAULT-VALUE}).")
     long seed;
@@ -43,7 +50,7 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
         if (episodes < 1 || episodes > 100_000) throw new MepException(ExitCodes.USAGE, "--episodes must be 1..100000");
         Max3232Profile profile = Max3232Option.profile(chip);
         if (profile.haywire() == 0 || profile.dead()) {
-            throw new MepException(ExitCodes.USAGE, "--chip " + chip + " gives no recoverable faults; use flaky or bad");
+            throw new MepException(ExitCodes.USAGE, "--max3232 " + chip + " gives no recoverable faults; use flaky or bad");
         }
         RecoveryBenchmark.Figures f = RecoveryBenchmark.run(profile, seed, episodes);
         var out = spec.commandLine().getOut();

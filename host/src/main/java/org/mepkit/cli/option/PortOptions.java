@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 public final class PortOptions {
 
-    @Option(names = "--port", required = true, paramLabel = "PATH",
+    @Option(names = "--port", required = true, paramLabel = "PORT",
             description = "Serial port to use, e.g. /dev/ttyUSB0 (never guessed).")
     String port;
 

@@ -69,7 +69,7 @@ class DiagnoseChipCommandTest {
     @Test
     void virtualFlakyPrintsAVerdictAndWritesThePlot() throws IOException {
         Path report = dir.resolve("r");
-        assertEquals(0, run("--virtual", "flaky", "--seed", "1", "--report-dir", report.toString()), err.toString());
+        assertEquals(0, run("--max3232", "flaky", "--seed", "1", "--out", report.toString()), err.toString());
         assertTrue(out.toString().contains("verdict: FLAKY"), out.toString());
         assertTrue(out.toString().contains("95 % Wilson interval"), out.toString());
         assertTrue(Files.readString(report.resolve("trials.svg")).startsWith("<svg"));
@@ -79,14 +79,14 @@ class DiagnoseChipCommandTest {
 
     @Test
     void badAndDeadChipsFailWithExitOne() {
-        assertEquals(1, run("--virtual", "bad", "--report-dir", dir.toString()));
-        assertEquals(1, run("--virtual", "dead", "--report-dir", dir.toString()));
-        assertEquals(0, run("--virtual", "genuine", "--report-dir", dir.toString()));
+        assertEquals(1, run("--max3232", "bad", "--out", dir.toString()));
+        assertEquals(1, run("--max3232", "dead", "--out", dir.toString()));
+        assertEquals(0, run("--max3232", "genuine", "--out", dir.toString()));
     }
 
     @Test
     void jsonIsOneObjectWithEveryTrial() throws IOException {
-        assertEquals(0, run("--virtual", "genuine", "--json", "--report-dir", dir.toString()));
+        assertEquals(0, run("--max3232", "genuine", "--json", "--out", dir.toString()));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals("GOOD", json.get("verdict").asText());
         assertEquals(json.get("trials_done").asInt(), json.get("trials").size());
@@ -95,26 +95,26 @@ class DiagnoseChipCommandTest {
 
     @Test
     void contradictoryOptionsAreAUsageError() {
-        assertEquals(2, run("--virtual", "flaky", "--port", "/dev/ttyUSB0", "--report-dir", dir.toString()));
-        assertEquals("mep: --virtual diagnoses the fault model; it cannot be combined with --port or --power", err.toString().strip());
+        assertEquals(2, run("--max3232", "flaky", "--port", "/dev/ttyUSB0", "--out", dir.toString()));
+        assertEquals("mep: --max3232 diagnoses the fault model; it cannot be combined with --port or --power", err.toString().strip());
         assertFalse(Files.exists(dir.resolve("report.json")), "nothing ran, nothing written");
     }
 
     @Test
     void missingOptionsAndUnknownProfileAreUsageErrors() {
-        assertEquals(2, run("--report-dir", dir.toString()));
-        assertEquals(2, run("--port", "/dev/ttyUSB0", "--report-dir", dir.toString()));
-        assertEquals(2, run("--virtual", "fake", "--report-dir", dir.toString()));
-        assertEquals(2, run("--seed", "3", "--report-dir", dir.toString()));
-        assertEquals(2, run("--virtual", "flaky", "--meter", "--report-dir", dir.toString()));
-        assertEquals(2, run("--virtual", "flaky", "--enable", "rts", "--report-dir", dir.toString()));
+        assertEquals(2, run("--out", dir.toString()));
+        assertEquals(2, run("--port", "/dev/ttyUSB0", "--out", dir.toString()));
+        assertEquals(2, run("--max3232", "fake", "--out", dir.toString()));
+        assertEquals(2, run("--seed", "3", "--out", dir.toString()));
+        assertEquals(2, run("--max3232", "flaky", "--meter", "--out", dir.toString()));
+        assertEquals(2, run("--max3232", "flaky", "--enable", "rts", "--out", dir.toString()));
         for (String line : err.toString().strip().split("\n")) assertTrue(line.startsWith("mep: "), line);
     }
 
     @Test
     void dtrOnAPtyIsNoPowerSwitch() throws Exception {
         try (SocatPair pair = PtyTesting.socatPair()) {
-            assertEquals(7, run("--port", pair.pathA().toString(), "--power", "dtr", "--report-dir", dir.toString()));
+            assertEquals(7, run("--port", pair.pathA().toString(), "--power", "dtr", "--out", dir.toString()));
         }
         String message = err.toString().strip();
         assertTrue(message.startsWith("mep: no power switch: ") && message.contains("has no modem-control lines"), message);
@@ -124,13 +124,13 @@ class DiagnoseChipCommandTest {
     @Test
     void missingGpiosetIsNoPowerSwitch() {
         assertEquals(7, run((path, settings) -> new FakeLoopbackLine(100), "--port", "/dev/ttyFAKE0",
-                "--power", "gpiod:gpiochip0:17", "--report-dir", dir.toString()));
+                "--power", "gpiod:gpiochip0:17", "--out", dir.toString()));
         assertTrue(err.toString().contains("apt-get install gpiod"), err.toString());
     }
 
     @Test
     void aMissingPortIsAPortError() {
-        assertEquals(4, run("--port", dir.resolve("ttyNOPE").toString(), "--power", "dtr", "--report-dir", dir.toString()));
+        assertEquals(4, run("--port", dir.resolve("ttyNOPE").toString(), "--power", "dtr", "--out", dir.toString()));
         assertTrue(err.toString().startsWith("mep: "), err.toString());
     }
 
@@ -138,7 +138,7 @@ class DiagnoseChipCommandTest {
     void aPortVanishingMidDiagnosisKeepsEveryTrialInTheReport() throws IOException {
         FakeLoopbackLine line = new FakeLoopbackLine(2);
         int code = run((path, settings) -> line, "--port", "/dev/ttyFAKE0", "--power", "dtr", "--cool-off", "0",
-                "--report-dir", dir.toString());
+                "--out", dir.toString());
         assertEquals(4, code, err.toString());
         assertTrue(err.toString().contains("diagnosis cut short after 2 trial(s)"), err.toString());
         JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());

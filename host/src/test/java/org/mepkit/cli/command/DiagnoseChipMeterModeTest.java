@@ -61,7 +61,7 @@ class DiagnoseChipMeterModeTest {
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));
             List<String> args = new java.util.ArrayList<>(List.of("diagnose", "chip", "--port", "/dev/ttyUSB9", "--power", "dtr",
-                    "--meter", "--key-file", keyFile.toString(), "--cool-off", "50", "--report-dir", dir.resolve("r").toString()));
+                    "--meter", "--key-file", keyFile.toString(), "--cool-off", "50ms", "--out", dir.resolve("r").toString()));
             args.addAll(List.of(extra));
             return cli.execute(args.toArray(String[]::new));
         } finally {

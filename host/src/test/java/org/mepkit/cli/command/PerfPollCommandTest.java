@@ -29,7 +29,7 @@ class PerfPollCommandTest {
 
     @Test
     void printsOneJsonObjectWithWireCycleAndRatio() throws Exception {
-        assertEquals(ExitCodes.OK, mep("perf", "poll", "--json", "--cycles", "2", "--warmup", "0"), err.toString());
+        assertEquals(ExitCodes.OK, mep("perf", "poll", "--json", "--runs", "2", "--warmup", "0"), err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals(2, json.get("count").asInt());
         assertEquals(0.295833, json.get("wire_s").asDouble(), 1e-6, "(41 + 243) bytes x 10 bits / 9600 baud");
@@ -40,7 +40,7 @@ class PerfPollCommandTest {
 
     @Test
     void badCycleCountsAreUsageErrors() {
-        assertEquals(ExitCodes.USAGE, mep("perf", "poll", "--cycles", "0"));
-        assertEquals("mep: --cycles must be 1..10000" + System.lineSeparator(), err.toString());
+        assertEquals(ExitCodes.USAGE, mep("perf", "poll", "--runs", "0"));
+        assertEquals("mep: --runs must be 1..10000" + System.lineSeparator(), err.toString());
     }
 }

@@ -45,9 +45,9 @@ class PerfRecoveryCommandTest {
 
     @Test
     void aChipWithoutRecoverableFaultsIsAUsageError() {
-        assertEquals(2, run("--chip", "genuine"));
+        assertEquals(2, run("--max3232", "genuine"));
         assertEquals(2, run("--episodes", "0"));
-        assertEquals(2, run("--chip", "fake"));
+        assertEquals(2, run("--max3232", "fake"));
         assertTrue(err.toString().contains("unknown MAX3232 profile 'fake'"), err.toString());
     }
 }

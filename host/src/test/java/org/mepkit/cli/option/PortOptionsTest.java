@@ -62,7 +62,7 @@ class PortOptionsTest {
         CommandLine cli = new CommandLine(new Probe());
         cli.setErr(new PrintWriter(err));
         assertEquals(ExitCodes.USAGE, cli.execute());
-        assertTrue(err.toString().contains("Missing required option: '--port=PATH'"), err.toString());
+        assertTrue(err.toString().contains("Missing required option: '--port=PORT'"), err.toString());
     }
 
     @Test

@@ -88,6 +88,53 @@ class PacedLineTest {
         assertEquals(48, LinePairTest.readExactly(pair.b(), 48).length);
     }
 
+    @Test
+    void aUartDeliversWhatTheHostWroteAtOnceByteByByteAtTheLineSpeed() throws Exception {
+        LinePair console = LinePair.create("memory:host", "memory:chip", LineSettings.CONSOLE);
+        PacedLine chip = PacedLine.uart(console.b(), ticker, () -> 115200);
+        console.a().write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        byte[] got = new byte[10];
+        int n = 0;
+        while (n < 10) n += chip.read(got, n, 10 - n, Duration.ofSeconds(1));
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, got);
+        assertEquals(LineSettings.CONSOLE.wireTime(10), ticker.elapsed(), "10 bytes at 115200 8N1");
+    }
+
+    @Test
+    void aUartReadReturnsOnlyTheBytesThatHaveArrived() throws Exception {
+        LinePair console = LinePair.create("memory:host", "memory:chip", LineSettings.CONSOLE);
+        PacedLine chip = PacedLine.uart(console.b(), ticker, () -> 115200);
+        console.a().write(new byte[100]);
+        assertEquals(1, chip.read(new byte[100], 0, 100, Duration.ofSeconds(1)), "one byte time later only the first byte is in");
+        ticker.advance(LineSettings.CONSOLE.wireTime(9));
+        assertEquals(9, chip.read(new byte[100], 0, 100, Duration.ofSeconds(1)), "nine more after nine byte times");
+    }
+
+    @Test
+    void aUartFollowsTheSpeedTheHostSetsBetweenBursts() throws Exception {
+        LinePair console = LinePair.create("memory:host", "memory:chip", LineSettings.CONSOLE);
+        int[] hostBaud = {115200};
+        PacedLine chip = PacedLine.uart(console.b(), ticker, () -> hostBaud[0]);
+        chip.write(new byte[12]);   // e.g. the CHANGE_BAUDRATE reply, at the old speed
+        assertEquals(LineSettings.CONSOLE.wireTime(12), ticker.elapsed());
+        hostBaud[0] = 460800;       // esptool switches its port after the reply
+        Duration before = ticker.elapsed();
+        chip.write(new byte[4608]);
+        assertEquals(LineSettings.CONSOLE.withBaud(460800).wireTime(4608), ticker.elapsed().minus(before));
+        console.a().write(new byte[46]);
+        Duration readStart = ticker.elapsed();
+        int n = 0;
+        while (n < 46) n += chip.read(new byte[46], 0, 46 - n, Duration.ofSeconds(1));
+        assertEquals(Duration.ofNanos(46 * 10 * 1_000_000_000L / 460800), ticker.elapsed().minus(readStart));
+    }
+
+    @Test
+    void aUartReadTimesOutLikeTheLineWhenNothingCame() throws Exception {
+        LinePair console = LinePair.create("memory:host", "memory:chip", LineSettings.CONSOLE);
+        PacedLine chip = PacedLine.uart(console.b(), ticker, () -> 115200);
+        assertEquals(0, chip.read(new byte[8], 0, 8, Duration.ofMillis(5)));
+    }
+
     private SerialLine recording() {
         return recordingOn(ticker);
     }

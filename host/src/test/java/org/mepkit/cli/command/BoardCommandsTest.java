@@ -17,13 +17,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 
-class BoardsCommandTest {
+/** {@code mep board list} and {@code mep board show NAME}; {@code mep boards} is their hidden old name. */
+class BoardCommandsTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int mep(String... args) {
-        CommandLine cli = MepCommand.commandLine(List.of(new BoardsContribution()));
+        CommandLine cli = MepCommand.commandLine(List.of(new BoardContributions.ListBoards(), new BoardContributions.ShowBoard(),
+                new BoardContributions.OldBoards()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -31,7 +33,7 @@ class BoardsCommandTest {
 
     @Test
     void listsEveryBoardWithChipFormPinsFlashAndVariants() {
-        assertEquals(ExitCodes.OK, mep("boards"));
+        assertEquals(ExitCodes.OK, mep("board", "list"));
         String text = out.toString();
         assertTrue(text.contains("esp32-mep-v1.10  esp32 (ESP32-WROOM-32), through-hole"), text);
         assertTrue(text.contains("esp32-mep-v2.00  esp32 (ESP32-WROOM-32), surface-mount"), text);
@@ -44,11 +46,12 @@ class BoardsCommandTest {
     }
 
     @Test
-    void jsonGivesOneObjectPerBoard() throws Exception {
-        assertEquals(ExitCodes.OK, mep("boards", "--json"));
-        String[] lines = out.toString().strip().split("\n");
-        assertEquals(3, lines.length);
-        JsonNode v200 = new ObjectMapper().readTree(lines[1]);
+    void listJsonIsOneObjectWithEveryBoard() throws Exception {
+        assertEquals(ExitCodes.OK, mep("board", "list", "--json"));
+        assertEquals(1, out.toString().strip().lines().count());
+        JsonNode boards = new ObjectMapper().readTree(out.toString()).get("boards");
+        assertEquals(3, boards.size());
+        JsonNode v200 = boards.get(1);
         assertEquals("esp32-mep-v2.00", v200.get("name").asText());
         assertEquals("SMD", v200.get("form").asText());
         assertEquals(16, v200.get("pins").get(0).get("gpio").asInt());
@@ -59,15 +62,31 @@ class BoardsCommandTest {
     }
 
     @Test
-    void oneBoardCanBeChosenByName() {
-        assertEquals(ExitCodes.OK, mep("boards", "esp32-mep-v1.10"));
+    void showPrintsOneBoard() {
+        assertEquals(ExitCodes.OK, mep("board", "show", "esp32-mep-v1.10"));
         assertTrue(out.toString().startsWith("esp32-mep-v1.10 "));
         assertFalse(out.toString().contains("esp32-mep-v2.00"));
     }
 
     @Test
+    void showJsonIsTheBoardsObject() throws Exception {
+        assertEquals(ExitCodes.OK, mep("board", "show", "esp32-mep-v2.00", "--json"));
+        assertEquals("esp32-mep-v2.00", new ObjectMapper().readTree(out.toString()).get("name").asText());
+    }
+
+    @Test
+    void theOldBoardsCommandStillWorksHiddenWithANote() {
+        assertEquals(ExitCodes.OK, mep("boards", "esp32-mep-v1.10"));
+        assertTrue(out.toString().startsWith("esp32-mep-v1.10 "));
+        assertTrue(err.toString().startsWith("mep: note: mep boards is now mep board show NAME"), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, mep("--help"));
+        assertFalse(out.toString().lines().anyMatch(l -> l.strip().startsWith("boards")), out.toString());
+    }
+
+    @Test
     void anUnknownBoardIsAOneLineUsageError() {
-        assertEquals(ExitCodes.USAGE, mep("boards", "nodemcu"));
+        assertEquals(ExitCodes.USAGE, mep("board", "show", "nodemcu"));
         assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep-v1.10, esp32-mep-v2.00, ustepper-esp32c3-v1.00)\n",
                 err.toString());
         assertEquals("", out.toString());

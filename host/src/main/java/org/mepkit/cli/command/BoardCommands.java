@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.option.Renamed;
 import org.mepkit.spec.Board;
 import org.mepkit.spec.BoardRegistry;
 import org.mepkit.spec.FlashLayout;
@@ -22,38 +23,90 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mep boards}: the boards of the board support package (firmware-spec). */
-@Command(name = "boards", mixinStandardHelpOptions = true,
-        description = "List the boards mepkit supports: chip, form, pins, flash layout, assembly variants.")
-public final class BoardsCommand implements Runnable {
+/**
+ * {@code mep board list} and {@code mep board show NAME}: the boards of the board support package
+ * (firmware-spec). {@code mep boards [NAME]} is their old name, hidden for one release.
+ */
+public final class BoardCommands {
 
-    @Spec
-    CommandSpec spec;
+    private BoardCommands() {
+    }
 
-    @Mixin
-    OutputOptions output;
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the boards mepkit supports: chip, form, pins, flash layout, assembly variants.")
+    public static final class ListCommand implements Runnable {
 
-    @Parameters(arity = "0..1", paramLabel = "BOARD", description = "Show only this board (e.g. esp32-mep-v2.00).")
-    String only;
+        @Spec
+        CommandSpec spec;
 
-    @Override
-    public void run() {
-        BoardRegistry registry = BoardRegistry.load();
-        List<Board> boards = only == null ? registry.boards() : List.of(find(registry));
-        PrintWriter out = spec.commandLine().getOut();
-        for (Board board : boards) {
-            if (output.json()) {
-                OutputOptions.printJson(out, json(board));
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public void run() {
+            print(spec, output, BoardRegistry.load().boards(), true);
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show one board: chip, form, pins, flash layout, NVS keys, assembly variants.")
+    public static final class ShowCommand implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        OutputOptions output;
+
+        @Parameters(paramLabel = "NAME", description = "A name from 'mep board list' (e.g. esp32-mep-v2.00).")
+        String name;
+
+        @Override
+        public void run() {
+            print(spec, output, List.of(find(BoardRegistry.load(), name)), false);
+        }
+    }
+
+    /** The old {@code mep boards [NAME]}. */
+    @Command(name = "boards", hidden = true, mixinStandardHelpOptions = true,
+            description = "Old name of 'mep board list' and 'mep board show NAME'.")
+    public static final class OldBoardsCommand implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        OutputOptions output;
+
+        @Parameters(arity = "0..1", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public void run() {
+            Renamed.note(spec, "mep boards", name == null ? "mep board list" : "mep board show NAME");
+            BoardRegistry registry = BoardRegistry.load();
+            if (name == null) {
+                print(spec, output, registry.boards(), true);
             } else {
-                printText(out, board);
+                print(spec, output, List.of(find(registry, name)), false);
             }
+        }
+    }
+
+    private static void print(CommandSpec spec, OutputOptions output, List<Board> boards, boolean list) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            OutputOptions.printJson(out, list ? Map.of("boards", boards.stream().map(BoardCommands::json).toList())
+                    : json(boards.get(0)));
+        } else {
+            boards.forEach(b -> printText(out, b));
         }
         out.flush();
     }
 
-    private Board find(BoardRegistry registry) {
+    private static Board find(BoardRegistry registry, String name) {
         try {
-            return registry.require(only);
+            return registry.require(name);
         } catch (IllegalArgumentException e) {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
@@ -62,7 +115,7 @@ public final class BoardsCommand implements Runnable {
     private static void printText(PrintWriter out, Board b) {
         out.printf("%s  %s (%s), %s%n", b.name(), b.chip(), b.module(), form(b.form()));
         out.printf("  %s%n", b.title());
-        out.printf("  pins:     %s%n", b.pinMap().pins().stream().map(BoardsCommand::pin).collect(Collectors.joining(", ")));
+        out.printf("  pins:     %s%n", b.pinMap().pins().stream().map(BoardCommands::pin).collect(Collectors.joining(", ")));
         out.printf("  console:  %s;  meter: %s%n", link(b.console()), link(b.meterLine()));
         FlashLayout f = b.flashLayout();
         out.printf("  flash:    %d MB %s, bootloader at 0x%X, partition table at 0x%X, app at 0x%X%n",
