@@ -41,7 +41,7 @@ public final class BspExportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Toolchain toolchain;
 
-    @Option(names = "--board", required = true, paramLabel = "NAME", description = "The board (see mep boards).")
+    @Option(names = "--board", required = true, paramLabel = "NAME", description = "The board (see mep board list).")
     String board;
 
     @Option(names = "--variant", paramLabel = "NAME",
