@@ -6,11 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,10 +29,12 @@ public final class BoardRegistry {
 
     private final List<Board> boards;
     private final Map<String, SpecVersion> versions;
+    private final Map<String, String> aliases;
 
-    private BoardRegistry(List<Board> boards, Map<String, SpecVersion> versions) {
+    private BoardRegistry(List<Board> boards, Map<String, SpecVersion> versions, Map<String, String> aliases) {
         this.boards = List.copyOf(boards);
         this.versions = Map.copyOf(versions);
+        this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
     /** @throws SpecException when a resource is missing or malformed */
@@ -49,7 +52,15 @@ public final class BoardRegistry {
             boards.add(board);
             versions.put(board.name(), new SpecVersion(release, digest(reader, b)));
         }
-        return new BoardRegistry(boards, versions);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        index.path("aliases").fields().forEachRemaining(a -> {
+            String target = a.getValue().asText();
+            if (boards.stream().noneMatch(b -> b.name().equals(target))) {
+                throw new SpecException(SpecReader.BASE + INDEX + ": alias " + a.getKey() + " names no board: " + target);
+            }
+            aliases.put(a.getKey(), target);
+        });
+        return new BoardRegistry(boards, versions, aliases);
     }
 
     private static String digest(SpecReader reader, JsonNode entry) {
@@ -83,7 +94,8 @@ public final class BoardRegistry {
                 reader.uart(SpecReader.required(b, "console", f), f),
                 reader.uart(SpecReader.required(b, "meterLine", f), f),
                 reader.nvs(SpecReader.text(b, "nvs", f)), variants, SpecReader.text(b, "source", f),
-                reader.firmwareBuild(SpecReader.text(b, "build", f)), SpecReader.text(b, "url", f));
+                reader.firmwareBuild(SpecReader.text(b, "build", f)), SpecReader.text(b, "url", f),
+                b.path("autoReset").asBoolean(false));
     }
 
     public List<Board> boards() {
@@ -97,13 +109,37 @@ public final class BoardRegistry {
         return v;
     }
 
-    public Optional<Board> find(String name) {
-        return boards.stream().filter(b -> b.name().equalsIgnoreCase(name)).findFirst();
+    /**
+     * Short names for boards: {@code esp32-mep} is the family default (what {@code --board} means when
+     * not given), {@code esp32-mep-c3} the C3 board. Alias -> board name, in file order.
+     */
+    public Map<String, String> aliases() {
+        return aliases;
     }
 
-    /** @throws IllegalArgumentException naming the known boards when {@code name} is not one */
+    /** The board's own name for a board name or an alias (any case); the name unchanged when it is neither. */
+    public String resolve(String name) {
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            if (a.getKey().equalsIgnoreCase(name)) return a.getValue();
+        }
+        return name;
+    }
+
+    /** Every name {@code --board} accepts: the aliases, then the boards. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(aliases.keySet());
+        names.addAll(boards.stream().map(Board::name).toList());
+        return names;
+    }
+
+    /** The board with this name or alias. */
+    public Optional<Board> find(String name) {
+        String wanted = resolve(name);
+        return boards.stream().filter(b -> b.name().equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    /** @throws UnknownBoardException naming the known boards and aliases when {@code name} is neither */
     public Board require(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown board '" + name + "' (known: "
-                + boards.stream().map(Board::name).collect(Collectors.joining(", ")) + ")"));
+        return find(name).orElseThrow(() -> new UnknownBoardException(name, names()));
     }
 }

@@ -18,8 +18,8 @@ class BoardRegistryTest {
     private final BoardRegistry registry = BoardRegistry.load();
 
     @Test
-    void knowsTheTwoEsp32MepRevisionsAndTheUStepperC3() {
-        assertEquals(List.of("esp32-mep-v1.10", "esp32-mep-v2.00", "ustepper-esp32c3-v1.00"),
+    void knowsTheThreeEsp32MepRevisionsAndTheUStepperC3() {
+        assertEquals(List.of("esp32-mep-v1.10", "esp32-mep-v2.00", "esp32-mep-v2.10", "ustepper-esp32c3-v1.00"),
                 registry.boards().stream().map(Board::name).toList());
     }
 
@@ -34,12 +34,34 @@ class BoardRegistryTest {
     }
 
     @Test
+    void onlyV210HasAutoResetOnJ5() {
+        assertTrue(registry.require("esp32-mep-v2.10").autoReset(), "DTR/RTS on J5 drive EN and IO0");
+        assertFalse(registry.require("esp32-mep-v1.10").autoReset());
+        assertFalse(registry.require("esp32-mep-v2.00").autoReset());
+        assertFalse(registry.require("ustepper-esp32c3-v1.00").autoReset());
+    }
+
+    @Test
+    void v210IsSmdWithTheSameGpiosButJp1InsteadOfR3AndR4() {
+        Board v210 = registry.require("esp32-mep-v2.10");
+        Board v200 = registry.require("esp32-mep-v2.00");
+        assertEquals(Board.Form.SMD, v210.form());
+        assertEquals(v200.flashLayout(), v210.flashLayout());
+        assertEquals(v200.pinMap().pins().stream().map(p -> p.signal() + "=" + p.gpio()).toList(),
+                v210.pinMap().pins().stream().map(p -> p.signal() + "=" + p.gpio()).toList());
+        Variant gpio = v210.variant("JP1-GPIO32").orElseThrow();
+        assertTrue(gpio.switchable() && gpio.recommended());
+        assertFalse(v210.variant("JP1-3V3").orElseThrow().switchable());
+        assertTrue(v210.canPowerCycleMax3232());
+    }
+
+    @Test
     void bothRevisionsShareOnePinMap() {
         assertSame(registry.require("esp32-mep-v1.10").pinMap(), registry.require("esp32-mep-v2.00").pinMap());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"esp32-mep-v1.10", "esp32-mep-v2.00"})
+    @ValueSource(strings = {"esp32-mep-v1.10", "esp32-mep-v2.00", "esp32-mep-v2.10"})
     void theEsp32MepPinsAreTheOnesOfTheSchematicAndFirmware(String name) {
         PinMap pins = registry.require(name).pinMap();
         assertEquals(16, pins.pin(PinMap.MEP_RX).gpio());
@@ -56,7 +78,7 @@ class BoardRegistryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"esp32-mep-v1.10", "esp32-mep-v2.00"})
+    @ValueSource(strings = {"esp32-mep-v1.10", "esp32-mep-v2.00", "esp32-mep-v2.10"})
     void theConsoleIsUart0At115200OnJ5AndTheMeterUart2At9600OnJ6(String name) {
         Board board = registry.require(name);
         assertEquals(new UartLink("UART0", 115200, "8N1", 1, 3, "J5"), board.console());
@@ -95,9 +117,17 @@ class BoardRegistryTest {
     @Test
     void boardNamesAreMatchedWithoutRegardToCaseAndUnknownNamesListTheKnownOnes() {
         assertEquals("esp32-mep-v2.00", registry.require("ESP32-MEP-V2.00").name());
-        var e = assertThrows(IllegalArgumentException.class, () -> registry.require("esp32-mep-v3"));
-        assertEquals("unknown board 'esp32-mep-v3' (known: esp32-mep-v1.10, esp32-mep-v2.00, ustepper-esp32c3-v1.00)",
-                e.getMessage());
+        var e = assertThrows(UnknownBoardException.class, () -> registry.require("esp32-mep-v3"));
+        assertEquals("unknown board 'esp32-mep-v3' (known: esp32-mep, esp32-mep-c3, esp32-mep-v1.10, esp32-mep-v2.00, "
+                + "esp32-mep-v2.10, ustepper-esp32c3-v1.00)", e.getMessage());
+    }
+
+    @Test
+    void esp32MepNamesTheFamilyDefaultAndEsp32MepC3TheC3Board() {
+        assertEquals("esp32-mep-v2.00", registry.require("esp32-mep").name());
+        assertEquals("esp32-mep-v2.00", registry.resolve("ESP32-MEP"));
+        assertEquals("ustepper-esp32c3-v1.00", registry.require("esp32-mep-c3").name());
+        assertEquals("esp32-mep-v1.10", registry.resolve("esp32-mep-v1.10"), "a board's own name is unchanged");
     }
 
     @Test

@@ -8,6 +8,12 @@ public enum BootVerdict {
     DOWNLOAD_MODE(false, "the chip is still in download mode: remove the J7 1-2 program jumper and power-cycle"),
     /** A panic: Guru Meditation, abort(), a backtrace. */
     CRASHED(false, "the firmware crashed"),
+    /**
+     * Erased flash where the chip looks for code: the ROM finds no bootloader ({@code invalid header: 0xffffffff})
+     * or the bootloader no app ({@code has invalid magic byte (nothing flashed here?)}). The chip resets over and
+     * over, but the cause is a flash never (fully) written, not a fault.
+     */
+    BLANK(false, "the flash is blank where the chip looks for its bootloader or app: flash a whole build (bootloader, partition table and app: a build folder or a merged image)"),
     /** Reset over and over ({@code rst:} more than once, invalid image header). */
     BOOT_LOOP(false, "the board is boot-looping"),
     /** The brownout detector fired: the 3.3 V supply sags. */

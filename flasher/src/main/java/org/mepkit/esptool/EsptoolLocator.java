@@ -27,15 +27,28 @@ public final class EsptoolLocator {
     private final ProcessLauncher launcher;
     private final Map<String, String> env;
     private final Path home;
+    private final VersionCache cache;
 
     public EsptoolLocator(ProcessLauncher launcher, Map<String, String> env, Path home) {
+        this(launcher, env, home, VersionCache.none());
+    }
+
+    /** With {@code cache}: a program already asked (same file, size, mtime) is not started for its version again. */
+    public EsptoolLocator(ProcessLauncher launcher, Map<String, String> env, Path home, VersionCache cache) {
         this.launcher = launcher;
         this.env = env;
         this.home = home;
+        this.cache = cache;
     }
 
     public static EsptoolLocator system() {
         return new EsptoolLocator(ProcessLauncher.SYSTEM, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** Forgets a cached version that turned out wrong and asks the program again. */
+    public Optional<Esptool> reprobe(Esptool esptool) throws InterruptedException {
+        cache.forget(esptool.command());
+        return probe(new Candidate(esptool.command(), esptool.foundVia()));
     }
 
     /** The esptool to use; {@code explicitPath} is {@code --esptool}, may be null. */
@@ -116,13 +129,17 @@ public final class EsptoolLocator {
                 c.via() + " names " + String.join(" ", c.command()) + ", which did not answer 'version' like esptool", -1));
     }
 
-    /** Runs {@code <command> version} and reads the version; empty when it is not a working esptool. */
+    /** Runs {@code <command> version} and reads the version (or takes it from the cache); empty when it is not a working esptool. */
     public Optional<Esptool> probe(Candidate c) throws InterruptedException {
+        Optional<EsptoolVersion> cached = cache.get(c.command());
+        if (cached.isPresent()) return Optional.of(new Esptool(c.command(), c.via(), cached.get(), true));
         List<String> argv = new ArrayList<>(c.command());
         argv.add("version");
         try {
             EsptoolRun run = new EsptoolRunner(launcher, Duration.ofSeconds(30)).run(argv, e -> { });
-            return EsptoolVersion.parse(String.join("\n", run.transcript())).map(v -> new Esptool(c.command(), c.via(), v));
+            Optional<EsptoolVersion> version = EsptoolVersion.parse(String.join("\n", run.transcript()));
+            version.ifPresent(v -> cache.put(c.command(), v));
+            return version.map(v -> new Esptool(c.command(), c.via(), v));
         } catch (EsptoolException e) {
             return Optional.empty();
         }

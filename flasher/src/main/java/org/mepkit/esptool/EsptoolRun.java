@@ -19,6 +19,12 @@ public record EsptoolRun(List<String> transcript, List<EsptoolEvent> events) {
         return events.stream().filter(e -> e instanceof EsptoolEvent.Written).map(e -> (EsptoolEvent.Written) e).toList();
     }
 
+    /** esptool warned it could not toggle DTR/RTS: the chip was neither reset into its loader nor out of it. */
+    public boolean chipNotReset() {
+        return events.stream().anyMatch(e -> e instanceof EsptoolEvent.Warning w
+                && w.text().toLowerCase(java.util.Locale.ROOT).contains("chip was not reset"));
+    }
+
     public long hashesVerified() {
         return events.stream().filter(e -> e instanceof EsptoolEvent.HashVerified).count();
     }

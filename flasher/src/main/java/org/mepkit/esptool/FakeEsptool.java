@@ -17,13 +17,15 @@ import java.util.List;
  *
  * <p>Scenarios: {@code ok}, {@code no-serial-data}, {@code wrong-boot-mode}, {@code invalid-head},
  * {@code wrong-chip}, {@code port-missing}, {@code port-busy}, {@code permission},
- * {@code md5-mismatch}, {@code write-failed}, {@code stub-failed}, {@code port-lost}, {@code chip-stopped}.
+ * {@code md5-mismatch}, {@code write-failed}, {@code stub-failed}, {@code port-lost}, {@code chip-stopped},
+ * {@code no-reset-lines} and {@code no-reset-lines-in-loader} (esptool's "Chip was NOT reset" warning with
+ * {@code --before default_reset}, then no answer, or a chip already in its loader).
  */
 public final class FakeEsptool {
 
     public static final List<String> SCENARIOS = List.of("ok", "no-serial-data", "wrong-boot-mode", "invalid-head",
             "wrong-chip", "port-missing", "port-busy", "permission", "md5-mismatch", "write-failed", "stub-failed",
-            "port-lost", "chip-stopped");
+            "port-lost", "chip-stopped", "no-reset-lines", "no-reset-lines-in-loader");
 
     private final Path executable;
     private final Path argvLog;

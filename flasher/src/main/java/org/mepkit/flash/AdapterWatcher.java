@@ -27,7 +27,8 @@ public final class AdapterWatcher {
     public static final Path LINUX_BY_ID = Path.of("/dev/serial/by-id");
     /** usb-VENDOR_PRODUCT_SERIAL-ifNN[-portN]; products without a serial number give usb-VENDOR_PRODUCT-ifNN. */
     private static final Pattern SERIAL = Pattern.compile("^usb-.*_([A-Za-z0-9]+)-if\\d+(?:-port\\d+)?$");
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** How often the folder is looked at. */
+    static final Duration POLL = Duration.ofMillis(500);
 
     private final Path byId;
     private final Ticker ticker;

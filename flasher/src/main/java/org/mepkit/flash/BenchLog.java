@@ -13,6 +13,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.mepkit.cli.option.JsonKeys;
+
 /**
  * The bench log: one JSON object per line, appended and forced to disk per board, so a crash or
  * power cut loses at most the board being flashed. A torn last line (from such a crash) is skipped
@@ -20,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class BenchLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** snake_case keys, like every JSON mep writes (docs/cli-grammar.md). */
+    private static final ObjectMapper JSON = JsonKeys.MAPPER;
 
     private final Path file;
 

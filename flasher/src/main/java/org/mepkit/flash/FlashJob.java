@@ -47,7 +47,7 @@ public final class FlashJob {
     /** The argv esptool will get for this plan. */
     public java.util.List<String> argv(FlashPlan plan, FlashSettings s) {
         return new WriteFlashArgs(plan.board().chip().esptoolName(), s.port(), s.baud(), s.bootMode(),
-                s.connectAttempts(), s.eraseAll(), plan.esptoolRegions()).argv(esptool);
+                s.connectAttempts(), s.eraseAll(), plan.esptoolRegions(), s.noStub()).argv(esptool);
     }
 
     /**
@@ -56,9 +56,15 @@ public final class FlashJob {
      */
     public FlashOutcome run(FlashPlan plan, FlashSettings s, Collection<String> secrets, Consumer<EsptoolEvent> events,
                             Runnable beforeBootLog) throws InterruptedException, SerialException {
+        return run(plan, s, secrets, events, (Consumer<EsptoolRun>) r -> beforeBootLog.run());
+    }
+
+    /** As above; {@code beforeBootLog} sees esptool's run (to tell the user what to do about a chip it could not reset). */
+    public FlashOutcome run(FlashPlan plan, FlashSettings s, Collection<String> secrets, Consumer<EsptoolEvent> events,
+                            Consumer<EsptoolRun> beforeBootLog) throws InterruptedException, SerialException {
         EsptoolRun run = runner.run(argv(plan, s), events);
         if (s.bootLogLimit().isZero()) return new FlashOutcome(plan, run, Optional.empty(), Optional.empty());
-        beforeBootLog.run();
+        beforeBootLog.accept(run);
         BootLogCapture.BootLog log;
         try (SerialLine line = opener.open(s.port(), LineSettings.CONSOLE)) {
             log = new BootLogCapture(ticker, Redactor.firmware().withSecrets(secrets)).capture(line, s.bootLogLimit());

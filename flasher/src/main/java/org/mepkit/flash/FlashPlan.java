@@ -18,9 +18,12 @@ import org.mepkit.esptool.FlashRegion;
  * @param firmwareSha256 SHA-256 of the app image (empty when no app is written)
  * @param nvsKeys        names of the NVS keys being provisioned (never their values)
  * @param notes          things the user should know (assumptions made, regions skipped)
+ * @param expectedApp    which app the board should run afterwards (empty when no app is written)
+ * @param nvsSource      where the NVS image came from ({@code generated NVS} or its file name), when one is written
  */
 public record FlashPlan(BoardTarget board, PartitionTable table, List<PlannedRegion> regions,
-                        Optional<String> firmwareSha256, List<String> nvsKeys, List<String> notes) {
+                        Optional<String> firmwareSha256, List<String> nvsKeys, List<String> notes,
+                        Optional<ExpectedApp> expectedApp, Optional<String> nvsSource) {
 
     public FlashPlan {
         regions = List.copyOf(regions);

@@ -23,6 +23,7 @@ import org.mepkit.esp.image.ImageReader;
 import org.mepkit.esp.image.ImageValidator;
 import org.mepkit.esp.nvs.NvsReader;
 import org.mepkit.esp.partition.DefaultPartitionTables;
+import org.mepkit.esp.partition.OtaData;
 import org.mepkit.esp.partition.Partition;
 import org.mepkit.esp.partition.PartitionChecks;
 import org.mepkit.esp.partition.PartitionTable;
@@ -41,28 +42,41 @@ public final class FlashPlanner {
 
     private final BoardTarget board;
     private final Path workDir;
-    private final Path home;
-
-    public FlashPlanner(BoardTarget board, Path workDir, Path home) {
+    public FlashPlanner(BoardTarget board, Path workDir) {
         this.board = board;
         this.workDir = workDir;
-        this.home = home;
     }
 
     /** A raw region before checks. */
     private record Raw(long address, byte[] data, Path file, String source) {
     }
 
+    /** How to plan: keep the board's otadata, and write an NVS image that breaks the firmware's contract anyway. */
+    public record Options(boolean keepOtadata, boolean force) {
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
     /**
      * @param source    what to flash
-     * @param nvsImage  a provisioning NVS image to write at the {@code nvs} partition, or null
+     * @param nvsImage  a provisioning NVS image (generated) to write at the {@code nvs} partition, or null
      * @param nvsKeys   the names of the keys in {@code nvsImage} (for the bench log)
      */
     public FlashPlan plan(FlashSource source, byte[] nvsImage, List<String> nvsKeys) {
+        NvsImage nvs = nvsImage == null ? null : new NvsImage(nvsImage, "generated NVS", true,
+                new org.mepkit.esp.nvs.FirmwareNvs.ContractCheck(nvsKeys, List.of(), List.of()));
+        return plan(source, nvs, Options.DEFAULT);
+    }
+
+    /**
+     * @param source   what to flash
+     * @param nvs      the image for the {@code nvs} partition, or null to leave the board's settings alone
+     * @param options  otadata and NVS-contract choices
+     */
+    public FlashPlan plan(FlashSource source, NvsImage nvs, Options options) {
         List<String> notes = new ArrayList<>();
         List<Raw> raws = new ArrayList<>();
         if (source instanceof FlashSource.BuildFolder f) {
-            raws.addAll(buildFolder(f, notes));
+            raws.addAll(buildFolder(f, notes, options));
         } else if (source instanceof FlashSource.Merged m) {
             raws.addAll(merged(m.file(), notes));
         } else if (source instanceof FlashSource.Pairs p) {
@@ -70,16 +84,34 @@ public final class FlashPlanner {
         }
         PartitionTable table = tableOf(raws, notes);
         PartitionChecks.validate(table, board.flashSizeBytes());
-        if (nvsImage != null) {
-            Partition nvs = table.nvs().orElseThrow(() -> new FlashPlanException(OUTSIDE_PARTITION,
-                    "the partition table has no nvs partition to provision"));
-            raws.add(new Raw(nvs.offset(), nvsImage, writeWork("nvs-provisioning.bin", nvsImage), "generated NVS"));
+        if (nvs != null) raws.add(nvsRaw(nvs, table, options, notes));
+        boolean writesApp = raws.stream().anyMatch(r -> inApp(table, r.address()));
+        Optional<Partition> otadata = table.otadata();
+        boolean otadataWritten = otadata.isPresent() && raws.stream().anyMatch(r -> r.address() == otadata.get().offset());
+        if (writesApp && otadata.isPresent() && !otadataWritten) {
+            if (options.keepOtadata()) {
+                notes.add("--keep-otadata: otadata left as it is: the board boots the app slot its otadata selects "
+                        + "(after an over-the-air update, not necessarily the one written now)");
+            } else {
+                Partition o = otadata.get();
+                byte[] blank = OtaData.blank((int) o.size());
+                raws.add(new Raw(o.offset(), blank, writeWork("otadata-blank.bin", blank), "blank otadata (made by mepkit)"));
+                notes.add(String.format("otadata (0x%x) reset to blank, so the bootloader boots %s; --keep-otadata leaves it", o.offset(),
+                        table.bootApp().map(Partition::name).orElse("the first app")));
+            }
         }
         List<PlannedRegion> regions = new ArrayList<>();
         String appSha = null;
+        FirmwareImage appImage = null;
+        Partition appPartition = null;
         for (Raw raw : raws) {
-            PlannedRegion r = check(raw, table, nvsImage != null);
-            if (r.role() == RegionRole.APP && appSha == null) appSha = r.sha256();
+            Checked c = check(raw, table, nvs != null);
+            PlannedRegion r = c.region();
+            if (r.role() == RegionRole.APP && appSha == null) {
+                appSha = r.sha256();
+                appImage = c.image();
+                appPartition = table.startingAt(raw.address()).orElse(null);
+            }
             regions.add(r);
         }
         regions.sort(Comparator.comparingLong(PlannedRegion::address));
@@ -92,11 +124,64 @@ public final class FlashPlanner {
             }
         }
         if (regions.isEmpty()) throw new FlashPlanException(MISSING_FILE, "nothing to flash");
-        return new FlashPlan(board, table, regions, Optional.ofNullable(appSha), nvsImage == null ? List.of() : nvsKeys, notes);
+        Optional<ExpectedApp> expected = Optional.empty();
+        if (appPartition != null) {
+            Optional<Partition> boots = bootsAfter(table, raws, options);
+            if (boots.isPresent() && boots.get().offset() != appPartition.offset()) {
+                notes.add(String.format("the bootloader will boot %s (0x%x), not %s (0x%x) where the app is written",
+                        boots.get().name(), boots.get().offset(), appPartition.name(), appPartition.offset()));
+            }
+            expected = Optional.of(new ExpectedApp(boots, appPartition, appImage.appDescriptor()));
+        }
+        return new FlashPlan(board, table, regions, Optional.ofNullable(appSha), nvs == null ? List.of() : nvs.keys(), notes,
+                expected, Optional.ofNullable(nvs).map(NvsImage::source));
     }
 
-    private PlannedRegion check(Raw raw, PartitionTable table, boolean nvsAllowed) {
+    /** The app partition the bootloader will pick after this flash, when the flash decides it. */
+    private static Optional<Partition> bootsAfter(PartitionTable table, List<Raw> raws, Options options) {
+        Optional<Partition> otadata = table.otadata();
+        if (otadata.isEmpty()) return table.bootApp();
+        Optional<Raw> written = raws.stream().filter(r -> r.address() == otadata.get().offset()).findFirst();
+        if (written.isPresent()) return table.bootApp(java.util.Arrays.copyOf(written.get().data(), 2 * OtaData.SECTOR));
+        return options.keepOtadata() ? Optional.empty() : table.bootApp();
+    }
+
+    private static boolean inApp(PartitionTable table, long address) {
+        return table.partitions().stream().anyMatch(p -> p.isApp() && address >= p.offset() && address < p.end());
+    }
+
+    /** The NVS image as a region at the table's nvs partition, refused when the firmware could not use it. */
+    private Raw nvsRaw(NvsImage nvs, PartitionTable table, Options options, List<String> notes) {
+        Partition part = table.nvs().orElseThrow(() -> new FlashPlanException(OUTSIDE_PARTITION,
+                "the partition table has no nvs partition to provision"));
+        List<String> problems = new ArrayList<>(nvs.check().problems());
+        if (!nvs.generated() && nvs.length() < part.size()) {
+            problems.add(String.format("it is %d bytes but the nvs partition holds %d: the board's old pages after it would stay and mix in",
+                    nvs.length(), part.size()));
+        }
+        if (!problems.isEmpty()) {
+            if (!options.force()) {
+                throw new FlashPlanException(FlashPlanException.Reason.BAD_NVS, nvs.source() + " does not follow the firmware's NVS contract: "
+                        + String.join("; ", problems) + " (keys in the file: " + keysText(nvs) + "; --force writes it anyway)");
+            }
+            notes.add("--force: " + nvs.source() + " written although " + String.join("; ", problems));
+        }
+        for (String n : nvs.check().notes()) notes.add(nvs.source() + ": " + n);
+        Path file = writeWork("nvs-provisioning.bin", nvs.bytes());
+        return new Raw(part.offset(), nvs.bytes(), file, nvs.source());
+    }
+
+    private static String keysText(NvsImage nvs) {
+        return nvs.keys().isEmpty() ? "none" : String.join(", ", nvs.keys());
+    }
+
+    /** A checked region, with its parsed image when it is a bootloader or an app. */
+    private record Checked(PlannedRegion region, FirmwareImage image) {
+    }
+
+    private Checked check(Raw raw, PartitionTable table, boolean nvsAllowed) {
         String what = raw.source();
+        FirmwareImage image = null;
         if (raw.address() % SECTOR != 0) {
             throw new FlashPlanException(MISALIGNED, String.format("%s: address 0x%x is not aligned to a 4 KiB flash sector", what, raw.address()));
         }
@@ -107,7 +192,7 @@ public final class FlashPlanner {
         RegionRole role;
         if (raw.address() == board.chip().bootloaderOffset()) {
             role = RegionRole.BOOTLOADER;
-            FirmwareImage image = ImageReader.read(raw.data());
+            image = ImageReader.read(raw.data());
             ImageValidator.validate(image, board, what);
             if (image.appDescriptor().isPresent()) {
                 throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what + ": is an app (it has an app descriptor), not a bootloader");
@@ -130,7 +215,7 @@ public final class FlashPlanner {
             }
             if (p.isApp()) {
                 role = RegionRole.APP;
-                FirmwareImage image = ImageReader.read(raw.data());
+                image = ImageReader.read(raw.data());
                 ImageValidator.validate(image, board, what);
                 if (image.appDescriptor().isEmpty()) {
                     throw new FlashPlanException(FlashPlanException.Reason.WRONG_ROLE, what
@@ -148,12 +233,17 @@ public final class FlashPlanner {
                 }
             } else if (p.type() == Partition.TYPE_DATA && p.subtype() == 0x00) {
                 role = RegionRole.OTADATA;
+                if (raw.data().length != p.size() && raw.data().length != 2 * OtaData.SECTOR) {
+                    throw new FlashPlanException(TOO_LARGE, String.format("%s is %d bytes; an otadata image is the whole partition (%d bytes)",
+                            what, raw.data().length, p.size()));
+                }
             } else {
                 role = RegionRole.DATA;
             }
         }
         Path file = raw.file() != null ? raw.file() : writeWork(String.format("region-0x%x.bin", raw.address()), raw.data());
-        return new PlannedRegion(raw.address(), role, file, raw.data().length, Hex.lower(Sha256.sha256(raw.data())), what);
+        byte[] sha = image != null ? image.fileSha256() : Sha256.sha256(raw.data());
+        return new Checked(new PlannedRegion(raw.address(), role, file, raw.data().length, Hex.lower(sha), what), image);
     }
 
     private PartitionTable tableOf(List<Raw> raws, List<String> notes) {
@@ -164,7 +254,7 @@ public final class FlashPlanner {
         return DefaultPartitionTables.esp32Mep4Mb();
     }
 
-    private List<Raw> buildFolder(FlashSource.BuildFolder f, List<String> notes) {
+    private List<Raw> buildFolder(FlashSource.BuildFolder f, List<String> notes, Options options) {
         Path dir = f.dir();
         if (!Files.isDirectory(dir)) throw new FlashPlanException(MISSING_FILE, dir + " is not a folder");
         Path app = single(dir, ".ino.bin");
@@ -175,29 +265,19 @@ public final class FlashPlanner {
         List<Raw> raws = new ArrayList<>();
         raws.add(new Raw(board.chip().bootloaderOffset(), read(bootloader), bootloader, bootloader.getFileName().toString()));
         raws.add(new Raw(PartitionTable.OFFSET, tableBytes, partitions, partitions.getFileName().toString()));
-        Optional<Path> bootApp0 = Optional.ofNullable(f.bootApp0()).or(() -> findBootApp0(dir));
-        Optional<Partition> otadata = table.partitions().stream().filter(p -> p.type() == Partition.TYPE_DATA && p.subtype() == 0).findFirst();
+        Optional<Path> bootApp0 = Optional.ofNullable(f.bootApp0())
+                .or(() -> Optional.of(dir.resolve("boot_app0.bin")).filter(Files::isRegularFile));
+        Optional<Partition> otadata = table.otadata();
         if (bootApp0.isPresent() && otadata.isPresent()) {
-            raws.add(new Raw(otadata.get().offset(), read(bootApp0.get()), bootApp0.get(), "boot_app0.bin"));
-        } else if (otadata.isPresent()) {
-            notes.add("boot_app0.bin not found (give --boot-app0 FILE): otadata left as it is on the board");
+            if (options.keepOtadata()) {
+                notes.add(bootApp0.get().getFileName() + " not written: --keep-otadata");
+            } else {
+                raws.add(new Raw(otadata.get().offset(), read(bootApp0.get()), bootApp0.get(), bootApp0.get().getFileName().toString()));
+            }
         }
         Partition appPart = table.bootApp().orElseThrow(() -> new FlashPlanException(OUTSIDE_PARTITION, partitions.getFileName() + " has no factory or ota_0 app partition"));
         raws.add(new Raw(appPart.offset(), read(app), app, app.getFileName().toString()));
         return raws;
-    }
-
-    private Optional<Path> findBootApp0(Path dir) {
-        Path local = dir.resolve("boot_app0.bin");
-        if (Files.isRegularFile(local)) return Optional.of(local);
-        Path core = home.resolve(".arduino15/packages/esp32/hardware/esp32");
-        if (!Files.isDirectory(core)) return Optional.empty();
-        try (var versions = Files.list(core)) {
-            return versions.sorted(Comparator.reverseOrder()).map(v -> v.resolve("tools/partitions/boot_app0.bin"))
-                    .filter(Files::isRegularFile).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static Path single(Path dir, String suffix) {

@@ -37,7 +37,21 @@ class BootLogCheckTest {
     void brownoutAndBootLoops() {
         assertEquals(BootVerdict.BROWNOUT, BootLogCheck.check(ROM + "\r\nBrownout detector was triggered\r\n").verdict());
         assertEquals(BootVerdict.BOOT_LOOP, BootLogCheck.check(ROM + ROM).verdict());
-        assertEquals(BootVerdict.BOOT_LOOP, BootLogCheck.check("rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\ninvalid header: 0xffffffff\r\n").verdict());
+        assertEquals(BootVerdict.BOOT_LOOP, BootLogCheck.check("rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\ninvalid header: 0x3c2d2d2d\r\n").verdict());
+    }
+
+    @Test
+    void erasedFlashIsBlankNotABootLoop() {
+        var noBootloader = BootLogCheck.check("rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\ninvalid header: 0xffffffff\r\n"
+                + "invalid header: 0xffffffff\r\n" + ROM + "invalid header: 0xffffffff\r\n");
+        assertEquals(BootVerdict.BLANK, noBootloader.verdict());
+        assertEquals("invalid header: 0xffffffff", noBootloader.evidence());
+        var noApp = BootLogCheck.check(ROM + "E (44) esp_image: image at 0x10000 has invalid magic byte (nothing flashed here?)\r\n" + ROM);
+        assertEquals(BootVerdict.BLANK, noApp.verdict());
+        var badApp = BootLogCheck.check(ROM + "E (40) boot_comm: mismatch chip ID, expected 0, found 5\r\n"
+                + "E (44) esp_image: image at 0x150000 has invalid magic byte (nothing flashed here?)\r\n" + ROM);
+        assertEquals(BootVerdict.BOOT_LOOP, badApp.verdict(), "one slot refused, the other empty: a bad flash, not a blank one");
+        assertEquals(true, BootLogCheck.finished(ROM + "invalid header: 0xffffffff\r\n"));
     }
 
     @Test
@@ -52,5 +66,39 @@ class BootLogCheckTest {
         assertEquals(BootVerdict.SILENT, BootLogCheck.check("").verdict());
         assertEquals(BootVerdict.INCOMPLETE, BootLogCheck.check(ROM).verdict());
         assertEquals(false, BootLogCheck.finished(ROM));
+    }
+
+    @Test
+    void theLogSaysWhichAppRunsWhenTheBootloaderAndAppLogAtInfo() {
+        String log = ROM + "I (112) boot: Loaded app from partition at offset 0x150000\r\n"
+                + "I (120) cpu_start: Project name:     arduino-lib-builder\r\nI (121) cpu_start: App version:      esp-idf: v4.4.6 3572900934\r\n"
+                + "I (122) cpu_start: Compile time:     Oct  4 2023 16:47:06\r\nI (123) cpu_start: ELF file SHA256:  c1bbe2fb1edcb1f0...\r\n"
+                + "I (124) cpu_start: ESP-IDF:          v4.4.6-dirty\r\n" + FIRMWARE;
+        RunningApp app = BootLogCheck.check(log).running();
+        assertEquals(java.util.OptionalLong.of(0x150000), app.partitionOffset());
+        assertEquals("arduino-lib-builder", app.project().orElseThrow());
+        assertEquals("esp-idf: v4.4.6 3572900934", app.version().orElseThrow());
+        assertEquals("Oct  4 2023 16:47:06", app.compiled().orElseThrow());
+        assertEquals("c1bbe2fb1edcb1f0", app.elfShaPrefix().orElseThrow());
+    }
+
+    @Test
+    void esp_idf5NamesTheSameFieldsUnderAnotherTagWithAShorterHash() {
+        RunningApp app = RunningApp.parse("I (428) app_init: Project name:     smart_config\r\nI (444) app_init: ELF file SHA256:  e160c722f...\r\n");
+        assertEquals("smart_config", app.project().orElseThrow());
+        assertEquals("e160c722f", app.elfShaPrefix().orElseThrow());
+    }
+
+    @Test
+    void anUpstreamArduinoBootNamesNoApp() {
+        RunningApp app = BootLogCheck.check(ROM + FIRMWARE).running();
+        assertEquals(false, app.identified());
+        assertEquals(true, app.partitionOffset().isEmpty());
+    }
+
+    @Test
+    void freshPreferencesMeanTheFirmwareErasedItsSettings() {
+        assertEquals(true, BootLogCheck.check(FIRMWARE.replace("are valid", "initialized")).settingsErased());
+        assertEquals(false, BootLogCheck.check(FIRMWARE).settingsErased());
     }
 }

@@ -92,4 +92,35 @@ class EsptoolLocatorTest {
         assertEquals(EsptoolProblem.NOT_FOUND, e.problem());
         assertTrue(e.actionableMessage().contains("pipx install esptool"), e.actionableMessage());
     }
+
+    @Test
+    void aVersionAlreadyReadIsNotAskedAgainUntilTheProgramChanges() throws Exception {
+        FakeEsptool v5 = FakeEsptool.install(dir.resolve("v5"), "5.3.1", "ok", 0);
+        VersionCache cache = new VersionCache(dir.resolve("cache/esptool-versions"));
+        EsptoolLocator locator = new EsptoolLocator(ProcessLauncher.SYSTEM, Map.of(), dir.resolve("home"), cache);
+        Esptool first = locator.locate(v5.executable().toString());
+        Esptool second = locator.locate(v5.executable().toString());
+        assertEquals(first.version(), second.version());
+        assertEquals(false, first.versionCached());
+        assertEquals(true, second.versionCached());
+        assertEquals(1, v5.argvs().size(), "esptool was started once, for 'version'");
+        Files.setLastModifiedTime(v5.executable(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        locator.locate(v5.executable().toString());
+        assertEquals(2, v5.argvs().size(), "a program that changed is asked again");
+    }
+
+    @Test
+    void aCommandThatIsNotAFileOfItsOwnIsNotCached() {
+        assertTrue(VersionCache.key(List.of("python3", "-m", "esptool")).isEmpty());
+        assertTrue(VersionCache.key(List.of(dir.resolve("nope").toString())).isEmpty());
+    }
+
+    @Test
+    void theUsersCacheFollowsXdg() {
+        VersionCache c = VersionCache.forUser(Map.of("XDG_CACHE_HOME", dir.resolve("xdg").toString()), dir.resolve("home"));
+        FakeEsptool v4 = FakeEsptool.install(dir.resolve("v4"), "4.12.0", "ok", 0);
+        c.put(List.of(v4.executable().toString()), new EsptoolVersion(4, 12, 0));
+        assertTrue(Files.isRegularFile(dir.resolve("xdg/mepkit/esptool-versions")));
+        assertEquals(java.util.Optional.of(new EsptoolVersion(4, 12, 0)), c.get(List.of(v4.executable().toString())));
+    }
 }

@@ -32,7 +32,11 @@ class EsptoolRunnerTest {
     }
 
     private EsptoolRun run(FakeEsptool fake, List<EsptoolEvent> seen) throws Exception {
-        List<String> argv = new WriteFlashArgs("esp32", "/dev/ttyUSB0", 460800, BootMode.MANUAL, 40, false, regions())
+        return run(fake, seen, BootMode.MANUAL);
+    }
+
+    private EsptoolRun run(FakeEsptool fake, List<EsptoolEvent> seen, BootMode mode) throws Exception {
+        List<String> argv = new WriteFlashArgs("esp32", "/dev/ttyUSB0", 460800, mode, 40, false, regions())
                 .argv(fake.esptool());
         return new EsptoolRunner(ProcessLauncher.SYSTEM, Duration.ofSeconds(60)).run(argv, seen::add);
     }
@@ -90,8 +94,9 @@ class EsptoolRunnerTest {
                 Map.entry("port-missing", EsptoolProblem.PORT_MISSING), Map.entry("port-busy", EsptoolProblem.PORT_BUSY),
                 Map.entry("permission", EsptoolProblem.PORT_PERMISSION), Map.entry("md5-mismatch", EsptoolProblem.VERIFY_FAILED),
                 Map.entry("write-failed", EsptoolProblem.WRITE_FAILED), Map.entry("stub-failed", EsptoolProblem.STUB_FAILED),
-                Map.entry("port-lost", EsptoolProblem.PORT_LOST), Map.entry("chip-stopped", EsptoolProblem.CHIP_STOPPED));
-        assertEquals(FakeEsptool.SCENARIOS.size() - 1, expected.size(), "every fake scenario has an expectation");
+                Map.entry("port-lost", EsptoolProblem.PORT_LOST), Map.entry("chip-stopped", EsptoolProblem.CHIP_STOPPED),
+                Map.entry("no-reset-lines", EsptoolProblem.CHIP_NOT_RESET));
+        assertEquals(FakeEsptool.SCENARIOS.size() - 2, expected.size(), "every failing fake scenario has an expectation");
         return expected.entrySet().stream().flatMap(e -> java.util.stream.Stream.of("5.3.1", "4.12.0")
                 .map(v -> org.junit.jupiter.params.provider.Arguments.of(e.getKey(), v, e.getValue())));
     }
@@ -101,7 +106,8 @@ class EsptoolRunnerTest {
     void everyDocumentedFailureIsClassifiedOnBothVersions(String scenario, String version, EsptoolProblem problem) throws Exception {
         FakeEsptool fake = FakeEsptool.install(dir.resolve("fake"), version, scenario, 0);
         List<EsptoolEvent> seen = new ArrayList<>();
-        var e = assertThrows(EsptoolException.class, () -> run(fake, seen));
+        BootMode mode = scenario.startsWith("no-reset-lines") ? BootMode.AUTO : BootMode.MANUAL;   // only default_reset tries DTR/RTS
+        var e = assertThrows(EsptoolException.class, () -> run(fake, seen, mode));
         assertEquals(problem, e.problem(), e.getMessage());
         assertEquals(scenario.equals("port-lost") ? 1 : 2, e.esptoolExit());
         assertTrue(seen.stream().anyMatch(x -> x instanceof EsptoolEvent.Fatal), "a Fatal event was parsed: " + seen);

@@ -35,6 +35,17 @@ class WriteFlashArgsTest {
     }
 
     @Test
+    void aRemotePortReachesEsptoolWithIgnSetControl() {
+        List<String> argv = new WriteFlashArgs("esp32", "rfc2217://lab-pi:4000", 460800, BootMode.AUTO, 7, false, REGIONS)
+                .argv(esptool(5));
+        assertEquals("rfc2217://lab-pi:4000?ign_set_control", argv.get(argv.indexOf("--port") + 1));
+        assertEquals("rfc2217://lab-pi:4000?ign_set_control",
+                WriteFlashArgs.esptoolPort("rfc2217://lab-pi:4000?ign_set_control"));
+        assertEquals("socket://lab-pi:4001", WriteFlashArgs.esptoolPort("socket://lab-pi:4001"));
+        assertEquals("/dev/ttyUSB0", WriteFlashArgs.esptoolPort("/dev/ttyUSB0"));
+    }
+
+    @Test
     void beforeAcceptsBothSpellings() {
         assertEquals(BootMode.MANUAL, BootMode.ofBefore("no-reset"));
         assertEquals(BootMode.AUTO, BootMode.ofBefore("default_reset"));

@@ -1,6 +1,7 @@
 package org.mepkit.flash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class FlashPlannerTest {
 
     @BeforeEach
     void setUp() {
-        planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir.resolve("home"));
+        planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"));
         app = ImageBuilder.app().build();
         bootloader = ImageBuilder.bootloader().build();
         table = PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb());
@@ -63,14 +64,11 @@ class FlashPlannerTest {
         Files.write(build.resolve("NES-MEP-UI.ino.bootloader.bin"), bootloader);
         Files.write(build.resolve("NES-MEP-UI.ino.partitions.bin"), table);
         Files.write(build.resolve("NES-MEP-UI.ino.merged.bin"), new byte[16]);
-        byte[] bootApp0 = new byte[0x2000];
-        Arrays.fill(bootApp0, (byte) 0xFF);
-        Path core = Files.createDirectories(dir.resolve("home/.arduino15/packages/esp32/hardware/esp32/2.0.14/tools/partitions"));
-        Files.write(core.resolve("boot_app0.bin"), bootApp0);
         FlashPlan plan = planner.plan(new FlashSource.BuildFolder(build, null), null, List.of());
         assertEquals(List.of(RegionRole.BOOTLOADER, RegionRole.PARTITION_TABLE, RegionRole.OTADATA, RegionRole.APP),
                 plan.regions().stream().map(PlannedRegion::role).toList());
         assertEquals(List.of(0x1000L, 0x8000L, 0xE000L, 0x10000L), plan.regions().stream().map(PlannedRegion::address).toList());
+        assertEquals("blank otadata (made by mepkit)", plan.regions().get(2).source(), "no boot_app0.bin needed");
         assertTrue(plan.firmwareSha256().isPresent());
         assertEquals(false, plan.writesNvs());
     }
@@ -85,8 +83,8 @@ class FlashPlannerTest {
         System.arraycopy(nvs, 0, merged, 0x9000, nvs.length);
         System.arraycopy(app, 0, merged, 0x10000, app.length);
         FlashPlan plan = planner.plan(new FlashSource.Merged(file("merged.bin", merged)), null, List.of());
-        assertEquals(List.of(0x1000L, 0x8000L, 0x10000L), plan.regions().stream().map(PlannedRegion::address).toList());
-        assertEquals(List.of((long) bootloader.length, (long) table.length, (long) app.length),
+        assertEquals(List.of(0x1000L, 0x8000L, 0xE000L, 0x10000L), plan.regions().stream().map(PlannedRegion::address).toList());
+        assertEquals(List.of((long) bootloader.length, (long) table.length, 0x2000L, (long) app.length),
                 plan.regions().stream().map(PlannedRegion::length).toList());
         assertTrue(plan.notes().get(0).contains("nvs partition content was skipped"), plan.notes().toString());
     }
@@ -174,5 +172,128 @@ class FlashPlannerTest {
         var e = assertThrows(FlashPlanException.class, () -> planner.plan(
                 new FlashSource.Pairs(List.of(new FlashRegion(0x10000, dir.resolve("nope.bin")))), null, List.of()));
         assertEquals(FlashPlanException.Reason.MISSING_FILE, e.reason());
+    }
+
+    // ---- OTA layouts: which app boots after the flash ----
+
+    private FlashPlan appOnly(FlashPlanner.Options options) throws Exception {
+        return planner.plan(new FlashSource.Pairs(List.of(new FlashRegion(0x8000, file("pt.bin", table)),
+                new FlashRegion(0x10000, file("app.bin", app)))), (NvsImage) null, options);
+    }
+
+    @Test
+    void anAppFlashedToAnOtaLayoutResetsOtadataSoTheBootloaderBootsIt() throws Exception {
+        FlashPlan plan = appOnly(FlashPlanner.Options.DEFAULT);
+        PlannedRegion otadata = plan.regions().stream().filter(r -> r.role() == RegionRole.OTADATA).findFirst().orElseThrow();
+        assertEquals(0xE000L, otadata.address());
+        byte[] written = Files.readAllBytes(otadata.file());
+        assertEquals(0x2000, written.length);
+        for (byte b : written) assertEquals((byte) 0xFF, b);
+        ExpectedApp expected = plan.expectedApp().orElseThrow();
+        assertEquals("app0", expected.boots().orElseThrow().name());
+        assertEquals("app0", expected.flashed().name());
+        assertEquals("NES-MEP-UI", expected.descriptor().orElseThrow().projectName());
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("otadata (0xe000) reset to blank")), plan.notes().toString());
+    }
+
+    @Test
+    void keepOtadataLeavesItAndLetsTheBoardDecide() throws Exception {
+        FlashPlan plan = appOnly(new FlashPlanner.Options(true, false));
+        assertTrue(plan.regions().stream().noneMatch(r -> r.role() == RegionRole.OTADATA));
+        assertTrue(plan.expectedApp().orElseThrow().boots().isEmpty());
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("--keep-otadata")), plan.notes().toString());
+    }
+
+    @Test
+    void aGivenOtadataDecidesWhichSlotBoots() throws Exception {
+        byte[] otadata = org.mepkit.esp.partition.OtaData.blank(0x2000);
+        System.arraycopy(org.mepkit.esp.partition.OtaData.entry(2), 0, otadata, 0, 32);   // seq 2: slot 1
+        FlashPlan plan = pairs(0x8000L, table, 0xE000L, otadata, 0x10000L, app);
+        assertEquals("app1", plan.expectedApp().orElseThrow().boots().orElseThrow().name());
+        assertTrue(plan.notes().stream().anyMatch(n -> n.contains("will boot app1 (0x150000), not app0 (0x10000)")), plan.notes().toString());
+    }
+
+    @Test
+    void withoutAnAppOtadataIsLeftAlone() throws Exception {
+        FlashPlan plan = pairs(0x1000L, bootloader);
+        assertTrue(plan.regions().stream().noneMatch(r -> r.role() == RegionRole.OTADATA));
+        assertTrue(plan.expectedApp().isEmpty());
+    }
+
+    @Test
+    void theUpstreamC3BuildFolderPlansForTheC3BoardWithItsBootloaderAtZero() throws Exception {
+        FlashPlanner c3 = new FlashPlanner(ChipRegistry.board("ustepper-esp32c3-v1.00"), dir.resolve("work-c3"));
+        Path build = Files.createDirectories(dir.resolve("build-c3"));
+        Files.write(build.resolve("NES-MEP-UI.ino.bin"), ImageBuilder.app().chip(ChipRegistry.ESP32_C3).projectName("arduino-lib-builder").build());
+        Files.write(build.resolve("NES-MEP-UI.ino.bootloader.bin"), ImageBuilder.bootloader().chip(ChipRegistry.ESP32_C3).build());
+        Files.write(build.resolve("NES-MEP-UI.ino.partitions.bin"), table);
+        FlashPlan plan = c3.plan(new FlashSource.BuildFolder(build, null), null, List.of());
+        assertEquals(List.of(0x0L, 0x8000L, 0xE000L, 0x10000L), plan.regions().stream().map(PlannedRegion::address).toList());
+        assertEquals("arduino-lib-builder", plan.expectedApp().orElseThrow().descriptor().orElseThrow().projectName());
+    }
+
+    // ---- NVS images from elsewhere, against the firmware contract ----
+
+    private FlashPlan withNvs(byte[] image, boolean force) throws Exception {
+        NvsImage nvs = NvsImage.fromFile(file("settings-nvs.bin", image), image);
+        return planner.plan(new FlashSource.Pairs(List.of(new FlashRegion(0x10000, file("app.bin", app)))), nvs,
+                new FlashPlanner.Options(false, force));
+    }
+
+    private static byte[] image(org.mepkit.esp.nvs.NvsEntry... entries) {
+        return NvsImageWriter.write(List.of(entries), 0x5000);
+    }
+
+    @Test
+    void anNvsImageWithoutTheMarkerIsRefusedWithTheReasonAndTheKeysReallyInIt() {
+        byte[] noMarker = image(org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "wifi_ssid", "lab"),
+                org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "mep_key", "ABCDEFGHIJKLMNOPQRST"));
+        var e = assertThrows(FlashPlanException.class, () -> withNvs(noMarker, false));
+        assertEquals(FlashPlanException.Reason.BAD_NVS, e.reason());
+        assertEquals("settings-nvs.bin does not follow the firmware's NVS contract: no marker key 'esp32-mep': without it the firmware "
+                + "erases the whole NVS partition at boot (keys in the file: wifi_ssid, mep_key; --force writes it anyway)", e.getMessage());
+        assertFalse(e.getMessage().contains("ABCDEFGH"), "no value in the message");
+    }
+
+    @Test
+    void forceWritesItAnywayAndSaysWhatWillHappen() throws Exception {
+        byte[] noMarker = image(org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "wifi_ssid", "lab"));
+        FlashPlan plan = withNvs(noMarker, true);
+        assertTrue(plan.writesNvs());
+        assertEquals(List.of("wifi_ssid"), plan.nvsKeys());
+        assertEquals("settings-nvs.bin", plan.nvsSource().orElseThrow());
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("--force: settings-nvs.bin written although no marker key")), plan.notes().toString());
+    }
+
+    @Test
+    void wrongTypesAndOverLongValuesAreContractProblems() {
+        byte[] bad = image(org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "esp32-mep", "esp32-mep"),
+                org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "mqtt_enable", "yes"),
+                org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "mqtt_server", "192.168.100.100"));
+        var e = assertThrows(FlashPlanException.class, () -> withNvs(bad, false));
+        assertTrue(e.getMessage().contains("mqtt_enable is stored as str; the firmware reads a bool (u8)"), e.getMessage());
+        assertTrue(e.getMessage().contains("mqtt_server is 15 bytes; the firmware keeps at most 14"), e.getMessage());
+    }
+
+    @Test
+    void anImageSmallerThanThePartitionWouldMixWithTheOldPages() {
+        byte[] small = NvsImageWriter.write(FirmwareNvs.entries(Map.of("wifi_ssid", "lab")), 0x3000);
+        var e = assertThrows(FlashPlanException.class, () -> withNvs(small, false));
+        assertTrue(e.getMessage().contains("it is 12288 bytes but the nvs partition holds 20480"), e.getMessage());
+    }
+
+    @Test
+    void anImageMadeByNvsBuildFollowsTheContract() throws Exception {
+        byte[] good = NvsImageWriter.write(FirmwareNvs.entries(Map.of("wifi_ssid", "lab", "mqtt_enable", "1")), 0x5000);
+        FlashPlan plan = withNvs(good, false);
+        assertEquals(List.of("esp32-mep", "wifi_ssid", "mqtt_enable"), plan.nvsKeys());
+    }
+
+    @Test
+    void anUnreadableNvsImageIsRefusedAsSuch() {
+        byte[] junk = new byte[0x5000];
+        junk[0] = 1;
+        var e = assertThrows(FlashPlanException.class, () -> NvsImage.fromFile(dir.resolve("junk.bin"), junk));
+        assertTrue(e.getMessage().startsWith("junk.bin: not a valid NVS image: "), e.getMessage());
     }
 }

@@ -8,4 +8,14 @@ public interface BenchFactory {
     Bench open() throws IOException;
 
     String describe();
+
+    /** The firmware the boards run, as far as the bench knows it (model, image hash): reports carry it. */
+    default String firmware() {
+        return "unknown (the bench does not know)";
+    }
+
+    /** Every secret the boards may print, so reports can hide them. */
+    default java.util.List<String> secrets() {
+        return java.util.List.of();
+    }
 }

@@ -87,6 +87,14 @@ public final class BenchSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Board time allowed from boot to steady polling (10 requests seen): 30 s, plus a reply timeout and a power
+     * cycle for every haywire power-up the board's MAX3232 may need on the way (a flaky chip may need several).
+     */
+    public long steadyPollingMs() {
+        return 30_000 + (long) bootAttempts() * TIMEOUT_AND_CYCLE_MS;
+    }
+
     /** Power-ups allowed to get a working link: 1 for a sound chip, the profile's bound for a virtual flaky one, 3 on real benches. */
     int bootAttempts() {
         return bench.max3232().map(BenchSession::cyclesBound).orElse(3);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortNotFoundException;
 import org.mepkit.serial.SerialException;
@@ -62,14 +62,19 @@ public final class ConfiguredBench implements Bench {
         }
     }
 
+    /** The console and meter ports as {@code --port} would name them (for the farm's port locks). */
+    public List<String> ports() throws SerialException {
+        return List.of(resolve(config.console()), resolve(config.meter()));
+    }
+
     @Override
     public SerialLine openConsole() throws SerialException {
-        return JscPorts.open(resolve(config.console()), LineSettings.CONSOLE);
+        return Ports.open(resolve(config.console()), LineSettings.CONSOLE);
     }
 
     @Override
     public SerialLine openMeterSide() throws SerialException {
-        return JscPorts.open(resolve(config.meter()), LineSettings.MEP);
+        return Ports.open(resolve(config.meter()), LineSettings.MEP);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.mepkit.board.BoardOptions;
 import org.mepkit.board.firmware.FirmwareConfig;
 import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.VirtualBoard;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
@@ -47,12 +47,12 @@ public final class VirtualBench implements Bench {
 
     @Override
     public SerialLine openConsole() throws SerialException {
-        return JscPorts.open(board.consolePath(), LineSettings.CONSOLE);
+        return Ports.open(board.consolePath(), LineSettings.CONSOLE);
     }
 
     @Override
     public SerialLine openMeterSide() throws SerialException {
-        return JscPorts.open(board.meterPath(), LineSettings.MEP);
+        return Ports.open(board.meterPath(), LineSettings.MEP);
     }
 
     @Override

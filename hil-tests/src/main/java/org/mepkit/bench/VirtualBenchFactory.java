@@ -62,6 +62,20 @@ public final class VirtualBenchFactory implements BenchFactory {
         return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs, project);
     }
 
+    /** The firmware model and the app image's SHA-256, e.g. {@code dabbler model (upstream firmware as it is), app sha256 1a2b…}. */
+    @Override
+    public String firmware() {
+        String model = DabblerFirmware.PROJECT.equals(project) ? "dabbler model (the upstream firmware as it is)"
+                : project + " model (firmware as CONTRACT.md specifies)";
+        String hash = org.mepkit.util.Hex.lower(org.mepkit.flash.Sha256.sha256(org.mepkit.board.BoardImages.app(project)));
+        return model + ", app image sha256 " + hash.substring(0, 16) + "…";
+    }
+
+    @Override
+    public java.util.List<String> secrets() {
+        return nvs.secrets();
+    }
+
     @Override
     public String describe() {
         return "virtual board (" + project + " firmware, " + template.max3232().name()

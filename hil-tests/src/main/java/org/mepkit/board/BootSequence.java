@@ -12,6 +12,7 @@ import org.mepkit.board.firmware.FirmwareConfig;
 import org.mepkit.board.firmware.FirmwareModel;
 import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.board.rom.ChipIdentity;
+import org.mepkit.esp.image.AppDescriptor;
 import org.mepkit.esp.nvs.FirmwareNvs;
 import org.mepkit.esp.nvs.NvsImageWriter;
 import org.mepkit.esp.partition.Partition;
@@ -53,6 +54,7 @@ final class BootSequence {
             return new Outcome(null, loop.reason(), loop.nextReset());
         }
         BootResult.Booted booted = (BootResult.Booted) result;
+        booted.descriptor().ifPresent(this::printAppInformation);
         String project = booted.descriptor().map(d -> d.projectName()).orElse("");
         FirmwareConfig config = readPreferences(booted);
         if (DabblerFirmware.PROJECT.equals(project) || VirtualBoard.UPSTREAM_PROJECT.equals(project)) {
@@ -64,6 +66,21 @@ final class BootSequence {
         String problem = "no firmware model for app project '" + project + "'";
         console.println("E (" + (ticker.nanoTime() / 1_000_000L % 1000) + ") mepkit twin: " + problem);
         return new Outcome(null, problem, null);
+    }
+
+    /**
+     * What an ESP-IDF app logging at INFO prints about itself before {@code app_main} (the twin's bootloader logs at
+     * INFO too); the upstream Arduino images have these lines compiled out, so a real board may print neither.
+     */
+    private void printAppInformation(AppDescriptor d) {
+        long ms = 200 + ticker.nanoTime() / 1_000_000L % 50;
+        String tag = "I (" + ms + ") cpu_start: ";
+        console.println(tag + "Application information:");
+        console.println(tag + "Project name:     " + d.projectName());
+        console.println(tag + "App version:      " + d.version());
+        console.println(tag + "Compile time:     " + d.compileDate() + " " + d.compileTime());
+        console.println(tag + "ELF file SHA256:  " + d.elfSha256Hex().substring(0, 16) + "...");
+        console.println(tag + "ESP-IDF:          " + d.idfVersion());
     }
 
     /** The NVS partition through the flasher's reader; a missing marker erases it, as the firmware does. */

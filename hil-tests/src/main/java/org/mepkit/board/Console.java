@@ -3,7 +3,6 @@ package org.mepkit.board;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +26,21 @@ import org.mepkit.time.Ticker;
  */
 final class Console implements AutoCloseable {
 
+    /**
+     * The UART's transmit FIFO: Arduino-ESP32 installs the UART driver without a TX ring buffer, so a print returns
+     * once its bytes fit in the 128-byte hardware FIFO and waits only while it is full.
+     */
+    static final int TX_FIFO = 128;
+
     private final PtyMasterLine pty;
     private final SerialLine uart;
-    private final Path link;
     private final LongSupplier boardMillis;
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     private final List<Long> lineStamps = new ArrayList<>();
 
-    private Console(PtyMasterLine pty, Ticker pacing, Path link, LongSupplier boardMillis) {
+    private Console(PtyMasterLine pty, Ticker pacing, LongSupplier boardMillis) {
         this.pty = pty;
-        this.uart = pacing == null ? pty : PacedLine.uart(pty, pacing, this::hostBaud);
-        this.link = link;
+        this.uart = pacing == null ? pty : PacedLine.uart(pty, pacing, this::hostBaud, TX_FIFO);
         this.boardMillis = boardMillis;
     }
 
@@ -49,13 +52,8 @@ final class Console implements AutoCloseable {
     static Console open(Path link, Ticker pacing, LongSupplier boardMillis) throws IOException {
         PtyMasterLine pty = PtyMasterLine.open(LineSettings.CONSOLE);
         pty.releaseSlave();
-        try {
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(pty.slavePath()));
-        } catch (IOException | UnsupportedOperationException e) {
-            // the link is a convenience; path() is the real path
-        }
-        return new Console(pty, pacing, link, boardMillis);
+        pty.linkAs(link);
+        return new Console(pty, pacing, boardMillis);
     }
 
     /** The speed of the host's end (its termios, read through the master), the console's 115200 while none. */
@@ -118,11 +116,6 @@ final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(link);
-        } catch (IOException e) {
-            // a stale link is replaced on the next start
-        }
-        pty.close();
+        uart.close();
     }
 }

@@ -12,22 +12,21 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
-import org.mepkit.serial.pty.SocatPair;
+import org.mepkit.serial.pty.PtyMasterLine;
 
 /**
- * The MEP side (J6): a socat pty pair whose far end is the meter's path, with UART2 behind the MAX3232
- * model. A reader thread passes received bytes through the transceiver into the UART's receive buffer;
- * writes go out through the transceiver and are remembered with their board time.
+ * The MEP side (J6): a pty made in-process whose slave is the meter's path, with UART2 behind the MAX3232
+ * model on its master. The board keeps its own hold on the slave, so the meter side may be opened and closed
+ * repeatedly (a meter does not reset the board by closing its port). A reader thread passes received bytes
+ * through the transceiver into the UART's receive buffer; writes go out through the transceiver and are
+ * remembered with their board time.
  */
 final class MepSide implements AutoCloseable {
 
     private record MepWrite(long atMillis, byte[] bytes) {
     }
 
-    private final SocatPair pair;
-    private final SerialLine line;
+    private final PtyMasterLine line;
     private final Transceiver transceiver;
     private final LongSupplier boardMillis;
     private final ByteArrayOutputStream uartRx = new ByteArrayOutputStream();
@@ -35,8 +34,7 @@ final class MepSide implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
-    private MepSide(SocatPair pair, SerialLine line, Transceiver transceiver, LongSupplier boardMillis) {
-        this.pair = pair;
+    private MepSide(PtyMasterLine line, Transceiver transceiver, LongSupplier boardMillis) {
         this.line = line;
         this.transceiver = transceiver;
         this.boardMillis = boardMillis;
@@ -44,20 +42,11 @@ final class MepSide implements AutoCloseable {
         reader.setDaemon(true);
     }
 
-    /** Starts the pty pair in {@code directory} (the reader thread starts with {@link #start()}). */
+    /** Opens the pty, linked as {@code directory/meter} (the reader thread starts with {@link #start()}). */
     static MepSide open(Path directory, Transceiver transceiver, LongSupplier boardMillis) throws IOException {
-        SocatPair pair = null;
-        try {
-            pair = SocatPair.start(directory, "board-mep", "meter");
-            return new MepSide(pair, JscPorts.open(pair.pathA().toString(), LineSettings.MEP), transceiver, boardMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (pair != null) pair.close();
-            throw new IOException("interrupted while starting the meter-side ptys", e);
-        } catch (IOException e) {
-            if (pair != null) pair.close();
-            throw e;
-        }
+        PtyMasterLine pty = PtyMasterLine.open(LineSettings.MEP);
+        pty.linkAs(directory.resolve("meter"));
+        return new MepSide(pty, transceiver, boardMillis);
     }
 
     void start() {
@@ -65,7 +54,7 @@ final class MepSide implements AutoCloseable {
     }
 
     String meterPath() {
-        return pair.pathB().toString();
+        return line.slavePath();
     }
 
     /** UART2 transmits: the bytes that leave the MAX3232 go to the meter. */
@@ -137,14 +126,13 @@ final class MepSide implements AutoCloseable {
     }
 
     /** The USB adapter is pulled: the meter port vanishes. */
-    void unplug() throws InterruptedException {
-        pair.unplug();
+    void unplug() {
+        line.unplug();
     }
 
     @Override
     public void close() {
         running = false;
         line.close();
-        pair.close();
     }
 }

@@ -46,7 +46,7 @@ public final class VirtualBoard implements AutoCloseable {
     private final Transceiver transceiver;
     private final DashServer http;
     private final VirtualFlash flash;
-    private final ChipIdentity chip = ChipIdentity.defaultEsp32();
+    private final ChipIdentity chip;
     private final BootSequence bootSequence;
     private final Thread firmwareThread;
 
@@ -63,6 +63,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     private VirtualBoard(BoardOptions options) throws IOException {
         this.options = options;
+        this.chip = options.chip();
         this.ticker = new ScaledTicker(SystemTicker.INSTANCE, options.timeScale());
         this.transceiver = new Transceiver(options.max3232(), options.seed(), ticker);
         Files.createDirectories(options.directory());
@@ -150,6 +151,11 @@ public final class VirtualBoard implements AutoCloseable {
      */
     public synchronized long consoleHangups() {
         return consoleHangups;
+    }
+
+    /** Whether some host has the console port open now. */
+    public boolean consoleHostConnected() {
+        return console.hostConnected();
     }
 
     /** Why the last boot did not start a firmware model (a boot loop, an unknown app), if it did not. */
@@ -296,11 +302,7 @@ public final class VirtualBoard implements AutoCloseable {
     /** Pulls both USB adapters at once: the console and meter ports vanish. */
     public void unplugPorts() {
         console.unplug();
-        try {
-            mep.unplug();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        mep.unplug();
     }
 
     @Override

@@ -19,13 +19,19 @@ class BootLoopingBoardTest {
     @TempDir
     Path dir;
 
-    @Test
-    void anImageForTheEsp32C3MakesTheBootFailWithTheBootLoopReason() throws Exception {
+    /** A provisioned board whose app partition holds an app built for the ESP32-C3: it boot-loops. */
+    static VirtualBoard withAnEsp32C3App(Path dir) throws Exception {
         VirtualBoard board = VirtualBoard.create(new BoardOptions(dir, 20, Max3232Profile.GENUINE, 1, null));
         BoardImages.provision(board.flash(), "dabbler", VirtualBenchFactory.DEFAULT_NVS);
         byte[] c3 = ImageBuilder.app().chip(ChipRegistry.ESP32_C3).projectName("dabbler").build();
         board.flash().eraseCovering(BoardImages.APP0, c3.length);
         board.flash().write(BoardImages.APP0, c3);
+        return board;
+    }
+
+    @Test
+    void anImageForTheEsp32C3MakesTheBootFailWithTheBootLoopReason() throws Exception {
+        VirtualBoard board = withAnEsp32C3App(dir);
         Bench bench = new VirtualBench(board, VirtualBenchFactory.DEFAULT_NVS, "dabbler");
         try (BenchSession s = new BenchSession(bench, "wrong-chip")) {
             long t0 = System.nanoTime();

@@ -53,10 +53,12 @@ class ConsoleTest {
         ManualTicker board = ManualTicker.autoAdvancing();
         try (Console console = Console.open(dir.resolve("console"), board, () -> 0L)) {
             console.print("x".repeat(46));
+            console.line().drain();
             assertEquals(LineSettings.CONSOLE.wireTime(46), board.elapsed(), "no host: the console's own 115200");
             try (SerialLine host = JscPorts.open(console.path(), LineSettings.CONSOLE.withBaud(460800))) {
                 java.time.Duration before = board.elapsed();
                 console.print("y".repeat(4608));
+                console.line().drain();
                 assertEquals(LineSettings.CONSOLE.withBaud(460800).wireTime(4608), board.elapsed().minus(before),
                         "the host's port speed (its termios, read through the pty master)");
                 host.write("SYNC".getBytes());
@@ -67,6 +69,17 @@ class ConsoleTest {
                 assertEquals(LineSettings.CONSOLE.withBaud(460800).wireTime(4), board.elapsed().minus(before),
                         "what the host sends arrives at the same speed");
             }
+        }
+    }
+
+    @Test
+    void aShortPrintReturnsOnceItFitsTheTransmitFifoAndTheWireTakesItsTimeBehind() throws Exception {
+        ManualTicker board = ManualTicker.autoAdvancing();
+        try (Console console = Console.open(dir.resolve("console"), board, () -> 0L)) {
+            console.print("Setting ENABLE pin 1\r\n");
+            assertEquals(java.time.Duration.ZERO, board.elapsed(), "22 bytes fit the 128-byte FIFO: the firmware goes on at once");
+            console.line().drain();
+            assertEquals(LineSettings.CONSOLE.wireTime(22), board.elapsed());
         }
     }
 }

@@ -48,7 +48,7 @@ public record BspRequest(Board board, SpecVersion spec, Optional<Variant> varian
 
     /** Whether esptool can reset this board into its loader through DTR/RTS (else: program jumper and power cycle). */
     public boolean autoReset() {
-        return false;
+        return board.autoReset();
     }
 
     /** {@code 4MB}, as boards.txt, PlatformIO and esptool write flash sizes. */

@@ -4,6 +4,7 @@ import org.mepkit.mep.frame.AuthenticationFailureException;
 import org.mepkit.mep.frame.MalformedFrameException;
 import org.mepkit.mep.frame.MepProtocolException;
 import org.mepkit.serial.SerialException;
+import org.mepkit.spec.UnknownBoardException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -19,7 +20,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         int code = exitCodeOf(ex);
-        if (code == ExitCodes.INTERNAL) {
+        if (Interrupts.requested() && code != ExitCodes.INTERRUPTED) {
+            // what failed after Ctrl-C failed because of it (a tool killed by the same SIGINT, a closed port)
+            code = ExitCodes.INTERRUPTED;
+            message = "interrupted (" + message + ")";
+        } else if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + ex + " (set MEP_DEBUG=1 for the stack trace)";
         }
         MepCommand.printError(cmd.getErr(), message);
@@ -32,6 +37,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof MepException mep) return mep.exitCode();
         if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
+        if (ex instanceof UnknownBoardException) return ExitCodes.USAGE;
         if (ex instanceof SerialException) return ExitCodes.PORT;
         if (ex instanceof AuthenticationFailureException) return ExitCodes.AUTHENTICATION;
         if (ex instanceof MalformedFrameException) return ExitCodes.BAD_INPUT;

@@ -7,6 +7,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(MepCommand.commandLine().execute(args));
+        Interrupts.install(Thread.currentThread(), System.err);
+        int code = MepCommand.commandLine(args).execute(args);
+        System.exit(Interrupts.requested() ? ExitCodes.INTERRUPTED : code);
     }
 }

@@ -69,7 +69,13 @@ public final class ChipDiagnosis {
             aborted = message(e);
             fault = Fault.PORT;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // not re-asserted: the result says INTERRUPTED, and the caller still writes its partial report
+            // (a set interrupt flag would make those NIO file writes fail)
+            aborted = "interrupted";
+            fault = Fault.INTERRUPTED;
+        }
+        if (fault != Fault.NONE && fault != Fault.INTERRUPTED && Thread.interrupted()) {
+            // a port or power call that was woken by an interrupt (Ctrl-C) reports it as its own failure
             aborted = "interrupted";
             fault = Fault.INTERRUPTED;
         }

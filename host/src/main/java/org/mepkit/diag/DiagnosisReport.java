@@ -1,20 +1,28 @@
 package org.mepkit.diag;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.mepkit.report.HtmlPage;
+import org.mepkit.report.ReportInfo;
+import org.mepkit.report.SvgCharts;
 
-/** Renders a {@link ChipDiagnosis.Result} as JSON-ready maps, an SVG plot of the trials and a small HTML page. */
+/** Renders a {@link ChipDiagnosis.Result} as JSON-ready maps, a chart of the trials (SVG) and an HTML page. */
 public final class DiagnosisReport {
-
-    private static final int W = 640;
-    private static final int H = 290;
-    private static final int LEFT = 50;
-    private static final int RIGHT = 20;
-    private static final int TOP = 40;
-    private static final int BOTTOM = 70;
 
     private DiagnosisReport() {
     }
@@ -52,80 +60,88 @@ public final class DiagnosisReport {
         return m;
     }
 
-    /** Outcome of every trial (coloured marks) and the running haywire rate with its 95 % Wilson band. */
+    /**
+     * The trials as a chart: the running haywire rate with its 95 % Wilson band (left axis, per cent) and every
+     * trial's outcome as a mark (right axis), over the power-up number.
+     */
     public static String svg(ChipDiagnosis.Result r) {
-        List<Trial> trials = r.trials();
-        int n = Math.max(1, trials.size());
-        double plotW = W - LEFT - RIGHT;
-        double plotH = H - TOP - BOTTOM;
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", W, H, W, H));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-size=\"13\">%s: %s</text>%n", LEFT,
-                escape(r.jig()), r.verdict() == null ? "no trial done" : r.verdict().name()));
-        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888\"/>%n", LEFT, TOP, plotW, plotH));
-        for (int tick = 0; tick <= 4; tick++) {
-            double y = TOP + plotH * (1 - tick / 4.0);
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d%%</text>%n", LEFT - 4, y + 4, tick * 25));
+        YIntervalSeries rate = new YIntervalSeries("haywire rate so far (band: 95 % Wilson interval)");
+        XYSeriesCollection marks = new XYSeriesCollection();
+        java.util.Map<TrialOutcome, XYSeries> byOutcome = new java.util.EnumMap<>(TrialOutcome.class);
+        for (TrialOutcome o : TrialOutcome.values()) {
+            byOutcome.put(o, new XYSeries(o.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">trial (1..%d)</text>%n", LEFT + plotW / 2, TOP + plotH + 16, trials.size()));
-        if (!trials.isEmpty()) {
-            StringBuilder upper = new StringBuilder();
-            StringBuilder lower = new StringBuilder();
-            StringBuilder rate = new StringBuilder();
-            int haywire = 0;
-            for (int i = 0; i < trials.size(); i++) {
-                if (trials.get(i).outcome().haywire()) haywire++;
-                WilsonInterval ci = WilsonInterval.of95(haywire, i + 1);
-                double x = LEFT + plotW * (i + 0.5) / n;
-                upper.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, TOP + plotH * (1 - ci.upper())));
-                lower.insert(0, String.format(Locale.ROOT, "%.1f,%.1f ", x, TOP + plotH * (1 - ci.lower())));
-                rate.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, TOP + plotH * (1 - haywire / (double) (i + 1))));
-                s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"><title>trial %d: %s, %d byte errors</title></rect>%n",
-                        LEFT + plotW * i / n, TOP - 12, Math.max(1, plotW / n - 1), colour(trials.get(i).outcome()),
-                        trials.get(i).index(), trials.get(i).outcome(), trials.get(i).byteErrors()));
-            }
-            s.append("<polygon fill=\"#9cf\" fill-opacity=\"0.5\" points=\"").append(upper).append(lower).append("\"/>\n");
-            s.append("<polyline fill=\"none\" stroke=\"#036\" stroke-width=\"2\" points=\"").append(rate).append("\"/>\n");
+        int haywire = 0;
+        for (int i = 0; i < r.trials().size(); i++) {
+            Trial t = r.trials().get(i);
+            if (t.outcome().haywire()) haywire++;
+            WilsonInterval ci = WilsonInterval.of95(haywire, i + 1);
+            rate.add(t.index(), 100.0 * haywire / (i + 1), 100 * ci.lower(), 100 * ci.upper());
+            byOutcome.get(t.outcome()).add(t.index(), t.outcome().ordinal());
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#036\">line: haywire rate so far; band: its 95 %% Wilson interval</text>%n", LEFT, H - 26));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">marks per trial: green good, orange bit errors, red garbage, grey silent</text>%n", LEFT, H - 10));
-        s.append("</svg>\n");
-        return s.toString();
+        byOutcome.values().forEach(marks::addSeries);
+        YIntervalSeriesCollection rates = new YIntervalSeriesCollection();
+        rates.addSeries(rate);
+
+        NumberAxis x = SvgCharts.integerAxis("power-up (trial number)");
+        x.setRange(0.5, Math.max(1, r.trials().size()) + 0.5);
+        NumberAxis y = new NumberAxis("haywire rate (%)");
+        y.setRange(0, 100);
+        DeviationRenderer band = new DeviationRenderer(true, false);
+        band.setSeriesPaint(0, new Color(0x003366));
+        band.setSeriesFillPaint(0, new Color(0x99ccff));
+        band.setSeriesStroke(0, new BasicStroke(2f));
+        band.setAlpha(0.5f);
+        XYPlot plot = new XYPlot(rates, x, y, band);
+        plot.setRangeAxis(1, SvgCharts.symbolAxis("outcome of each trial", "good", "bit errors", "garbage", "silent"));
+        plot.setDataset(1, marks);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        Color[] colours = {new Color(0x22aa22), new Color(0xee9900), new Color(0xdd2222), new Color(0x999999)};
+        for (int i = 0; i < colours.length; i++) {
+            dots.setSeriesPaint(i, colours[i]);
+            dots.setSeriesShape(i, new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6));
+        }
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD); // the marks over the band
+        String title = "MAX3232 trials: " + (r.verdict() == null ? "no trial done" : r.verdict().name());
+        JFreeChart chart = new JFreeChart(title, SvgCharts.TITLE, plot, true);
+        chart.addSubtitle(new TextTitle(r.jig(), SvgCharts.TICK));
+        return SvgCharts.svg(SvgCharts.styled(chart), 760, 400);
     }
 
-    public static String html(ChipDiagnosis.Result r, String svgFile) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>MAX3232 diagnosis</title>\n"
-                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 8px;text-align:right}</style></head><body>\n");
-        h.append("<h1>MAX3232 diagnosis: ").append(r.verdict() == null ? "no verdict" : r.verdict().name()).append("</h1>\n");
-        h.append("<p>").append(escape(r.jig())).append("</p>\n");
-        if (r.verdict() != null) h.append("<p>").append(escape(r.verdict().advice())).append("</p>\n");
-        h.append(String.format(Locale.ROOT, "<p>%d trials, %d haywire: rate %s, 95 %% interval %.1f–%.1f %%; %s</p>%n",
+    /**
+     * The diagnosis page. {@code withheld}, when not null, says why the trials say nothing about the chip (the
+     * firmware never ran, so the link could not come up whatever the chip): the page then gives no chip verdict.
+     */
+    public static String html(ChipDiagnosis.Result r, ReportInfo info, String svgFile, String withheld) {
+        String headline = withheld != null ? "no MAX3232 verdict"
+                : r.verdict() == null ? "no verdict" : r.verdict().name();
+        HtmlPage page = HtmlPage.titled("MAX3232 diagnosis: " + headline, info);
+        page.paragraph(r.jig());
+        if (r.fault() == ChipDiagnosis.Fault.INTERRUPTED) {
+            page.banner("interrupted", "Interrupted (Ctrl-C) after " + r.trials().size()
+                    + " trial(s): the figures below are those of the trials done.");
+        } else if (r.abortedBy() != null) {
+            page.banner("failed", "Cut short after " + r.trials().size() + " trial(s): " + r.abortedBy());
+        }
+        if (withheld != null) {
+            page.banner("unknown", withheld);
+        } else if (r.verdict() != null) {
+            page.banner(r.verdict().usable() ? "passed" : "failed", r.verdict().name() + ": " + r.verdict().advice());
+        }
+        page.paragraph(String.format(Locale.ROOT, "%d trials, %d haywire: rate %s, 95 %% interval %.1f–%.1f %%; %s",
                 r.trials().size(), r.haywire(), r.trials().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * r.haywireRate()),
                 100 * r.haywireInterval().lower(), 100 * r.haywireInterval().upper(),
                 r.converged() ? "decided at " + (int) Math.round(100 * r.confidence()) + " % posterior" : "not converged"));
-        if (r.abortedBy() != null) h.append("<p><b>Cut short:</b> ").append(escape(r.abortedBy())).append("</p>\n");
-        h.append("<img src=\"").append(escape(svgFile)).append("\" alt=\"trial plot\">\n");
-        h.append("<table><tr><th>trial</th><th>outcome</th><th>received</th><th>byte errors</th><th>bit errors</th><th>good after (ms)</th></tr>\n");
+        page.body().appendElement("img").addClass("plot").attr("src", svgFile).attr("alt", "trial plot");
+        var table = page.table(List.of("trial", "outcome", "received", "byte errors", "bit errors", "good after (ms)"));
         for (Trial t : r.trials()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%d/%d</td><td>%d</td><td>%s</td><td>%s</td></tr>%n",
-                    t.index(), t.outcome(), t.bytesReceived(), t.bytesSent(), t.byteErrors(), t.bitErrors() < 0 ? "" : String.valueOf(t.bitErrors()),
+            HtmlPage.row(table, List.of(String.valueOf(t.index()), t.outcome().name(), t.bytesReceived() + "/" + t.bytesSent(),
+                    String.valueOf(t.byteErrors()), t.bitErrors() < 0 ? "" : String.valueOf(t.bitErrors()),
                     t.goodAfterNanos() < 0 ? "" : String.format(Locale.ROOT, "%.1f", t.goodAfterNanos() / 1e6)));
         }
-        h.append("</table></body></html>\n");
-        return h.toString();
-    }
-
-    private static String colour(TrialOutcome o) {
-        return switch (o) {
-            case GOOD -> "#2a2";
-            case BIT_ERRORS -> "#e90";
-            case GARBAGE -> "#d22";
-            case SILENT -> "#999";
-        };
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return page.html();
     }
 
     private static double round(double v) {

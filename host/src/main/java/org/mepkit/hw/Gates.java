@@ -16,8 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Gates {
 
-    /** Counts from one report; {@code findings} lists every error in one line each. */
-    public record Report(int errors, int warnings, int unconnected, int parity, List<String> findings) {
+    /**
+     * Counts from one report; {@code findings} lists every error and {@code warningFindings} every
+     * warning, one line each; {@code file} is KiCad's JSON report (null when the check could not run).
+     */
+    public record Report(int errors, int warnings, int unconnected, int parity, List<String> findings,
+                         List<String> warningFindings, Path file) {
         public boolean passed() {
             return errors == 0 && unconnected == 0 && findings.isEmpty();
         }
@@ -37,18 +41,19 @@ public final class Gates {
                 "-o", json.toString(), b.schematic().getFileName().toString());
         JsonNode root = read(json);
         int errors = 0;
-        int warnings = 0;
+        List<String> warnings = new ArrayList<>();
         for (JsonNode sheet : root.path("sheets")) {
             for (JsonNode v : sheet.path("violations")) {
+                String line = "ERC " + v.path("type").asText() + ": " + v.path("description").asText() + where(v);
                 if ("error".equals(v.path("severity").asText())) {
                     errors++;
-                    findings.add("ERC " + v.path("type").asText() + ": " + v.path("description").asText() + where(v));
+                    findings.add(line);
                 } else {
-                    warnings++;
+                    warnings.add(line);
                 }
             }
         }
-        return new Report(errors, warnings, 0, 0, findings);
+        return new Report(errors, warnings.size(), 0, 0, findings, warnings, json);
     }
 
     public Report drc(Board b, Path work) {
@@ -64,23 +69,24 @@ public final class Gates {
         }
         JsonNode root = read(json);
         int errors = 0;
-        int warnings = 0;
+        List<String> warnings = new ArrayList<>();
         int parity = 0;
         for (String list : List.of("violations", "unconnected_items", "schematic_parity")) {
             for (JsonNode v : root.path(list)) {
                 boolean error = "error".equals(v.path("severity").asText());
                 if (list.equals("schematic_parity")) parity++;
+                String line = "DRC " + v.path("type").asText() + ": " + v.path("description").asText() + where(v);
                 if (error && !list.equals("unconnected_items")) {
                     errors++;
-                    findings.add("DRC " + v.path("type").asText() + ": " + v.path("description").asText() + where(v));
+                    findings.add(line);
                 } else if (!error) {
-                    warnings++;
+                    warnings.add(line);
                 }
             }
         }
         int unconnected = root.path("unconnected_items").size();
         if (unconnected > 0) findings.add("DRC: " + unconnected + " unconnected items");
-        return new Report(errors, warnings, unconnected, parity, findings);
+        return new Report(errors, warnings.size(), unconnected, parity, findings, warnings, json);
     }
 
     /** Exports the schematic's netlist (kicadsexpr) and parses it. */
@@ -96,7 +102,7 @@ public final class Gates {
     }
 
     private static Report missing(Path p) {
-        return new Report(1, 0, 0, 0, List.of("missing file " + p));
+        return new Report(1, 0, 0, 0, List.of("missing file " + p), List.of(), null);
     }
 
     private static String where(JsonNode v) {

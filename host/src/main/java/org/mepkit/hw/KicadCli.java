@@ -45,10 +45,11 @@ public final class KicadCli {
         cmd.addAll(List.of(args));
         Path out = null;
         Path err = null;
+        Process p = null;
         try {
             out = Files.createTempFile("kicad-cli", ".out");
             err = Files.createTempFile("kicad-cli", ".err");
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+            p = new ProcessBuilder(cmd).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
@@ -59,7 +60,9 @@ public final class KicadCli {
             throw new MepException(ExitCodes.TOOL, "cannot run " + executable + " (install KiCad 9: hardware/tools/install-kicad.sh): "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Ctrl-C reaches kicad-cli too from a terminal, not when only mep is signalled; the flag is not
+            // re-asserted: the command still writes its manifest (Interrupts.requested() tells it was Ctrl-C)
+            p.destroy();
             throw new MepException(ExitCodes.INTERRUPTED, "interrupted while running kicad-cli");
         } finally {
             deleteQuietly(out);

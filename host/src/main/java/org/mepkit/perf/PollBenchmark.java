@@ -3,7 +3,9 @@ package org.mepkit.perf;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.mepkit.mep.client.ClientTimings;
 import org.mepkit.mep.client.LinkCounters;
@@ -25,8 +27,8 @@ import org.mepkit.time.SystemTicker;
  * The poll-efficiency benchmark: how close one BT23 + BT28 polling cycle comes to the time the
  * bytes need on a 9600-baud wire plus the meter's turnaround.
  *
- * <p>Set-up: a socat pty pair opened with jSerialComm on both ends; the virtual meter on one end,
- * paced at the line's baud with the profile's turnaround; the {@link MeterClient} on the other,
+ * <p>Set-up ({@code mep perf poll}): a pseudo-terminal made in-process, the virtual meter on its master, the
+ * client on its slave opened with jSerialComm as a real port; the meter paced at the line's baud with the profile's turnaround; the {@link MeterClient} on the other,
  * its writes paced too (a pty does not slow the host's transmissions down, a UART does). After the
  * start-up reads, cycles run back to back (the firmware's 2 s idle gap between cycles is not part
  * of a cycle). {@code ratio} = median cycle / (wire time of both requests and replies + two
@@ -37,6 +39,11 @@ public final class PollBenchmark {
     public record Result(int cycles, int baud, int requestBytes, int replyBytes, double wireS, double turnaroundS,
                          double cycleS, double p95S, double minS, double maxS, double ratio, long retransmissions,
                          long timeouts, long garbage) {
+
+        /** The target: a cycle at most 5 % above wire time + turnaround. */
+        public List<Target> targets() {
+            return List.of(Target.atMost("ratio", ratio, 1.05));
+        }
 
         /** The JSON fields, in a stable order. */
         public Map<String, Object> toJson() {
@@ -54,7 +61,6 @@ public final class PollBenchmark {
             m.put("min_s", round(minS));
             m.put("max_s", round(maxS));
             m.put("ratio", Math.round(ratio * 10_000) / 10_000.0);
-            m.put("target_ratio", 1.05);
             m.put("retransmissions", retransmissions);
             m.put("timeouts", timeouts);
             m.put("garbage", garbage);
@@ -73,15 +79,27 @@ public final class PollBenchmark {
 
     /**
      * Runs {@code warmup} unmeasured and then {@code cycles} measured cycles between {@code meterPort}
-     * and {@code clientPort} (two ends of a null-modem link, e.g. a socat pair).
+     * and {@code clientPort} (two ends of a null-modem link).
      */
     public static Result run(PortOpener opener, String meterPort, String clientPort, MeterProfile profile,
                              int warmup, int cycles) throws IOException {
+        return run(opener.open(meterPort, LineSettings.MEP), opener.open(clientPort, LineSettings.MEP), profile, warmup, cycles);
+    }
+
+    /** As above on two open lines (a pty's master and its slave); both are closed at the end. */
+    public static Result run(SerialLine meterEnd, SerialLine clientEnd, MeterProfile profile, int warmup, int cycles)
+            throws IOException {
+        return run(meterEnd, clientEnd, profile, warmup, cycles, done -> { });
+    }
+
+    /** As above, telling {@code cycleDone} the number of measured cycles done after each one. */
+    public static Result run(SerialLine meterEnd, SerialLine clientEnd, MeterProfile profile, int warmup, int cycles,
+                             IntConsumer cycleDone) throws IOException {
         if (cycles < 1) throw new IllegalArgumentException("at least one cycle");
         LineSettings settings = LineSettings.MEP;
         LinkCounters counters = new LinkCounters();
-        try (SerialLine meterLine = opener.open(meterPort, settings);
-             SerialLine clientLine = opener.open(clientPort, settings);
+        try (SerialLine meterLine = meterEnd;
+             SerialLine clientLine = clientEnd;
              VirtualMeter meter = new VirtualMeter(meterLine, BENCH_KEY, profile, SystemTicker.INSTANCE,
                      VirtualMeter.Pacing.PACED).start()) {
             meterLine.discardInput();
@@ -96,6 +114,7 @@ public final class PollBenchmark {
                 long start = System.nanoTime();
                 session.poll();
                 nanos[i] = System.nanoTime() - start;
+                cycleDone.accept(i + 1);
             }
             Arrays.sort(nanos);
             int requestBytes = requestSize(MeterSession.BT23_POLL.body()) + requestSize(MeterSession.BT28_POLL.body());

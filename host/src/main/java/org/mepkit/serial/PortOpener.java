@@ -1,7 +1,7 @@
 package org.mepkit.serial;
 
 /**
- * Opens a serial port by path. The real one is {@code org.mepkit.serial.jsc.JscPorts::open};
+ * Opens a serial port by its {@code --port} spelling. The real one is {@link Ports#OPENER} (local paths, rfc2217://, socket://);
  * commands take an opener so tests can hand them an in-memory line instead.
  */
 @FunctionalInterface

@@ -35,6 +35,15 @@ class BspCommandsTest {
     }
 
     @Test
+    void withoutBoardTheFamilyDefaultIsExportedUnderItsOwnName() throws Exception {
+        assertEquals(ExitCodes.OK, cli.run("bsp", "export", "--platformio", "-o", work.toString(), "--json"));
+
+        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
+        assertEquals("esp32-mep-v2.00", json.get("board").asText());
+        assertTrue(Files.exists(work.resolve("boards/esp32-mep-v2.00.json")));
+    }
+
+    @Test
     void jsonNamesTheTargetBoardAndFiles() throws Exception {
         assertEquals(ExitCodes.OK, cli.run("bsp", "export", "--platformio", "--board", "esp32-mep-v1.10", "--variant", "R3",
                 "--out", work.toString(), "--json"));

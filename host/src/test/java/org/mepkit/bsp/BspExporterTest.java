@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mepkit.spec.Board;
 import org.mepkit.spec.BoardRegistry;
+import org.mepkit.spec.UnknownBoardException;
 import org.mepkit.spec.SpecVersion;
 
 class BspExporterTest {
@@ -111,9 +112,31 @@ class BspExporterTest {
     }
 
     @Test
+    void aBoardWithAutoResetIsFlashedWithDefaultResetAndTheOthersWithTheProgramJumper() {
+        String v210 = file(BspTarget.PLATFORMIO, "esp32-mep-v2.10", null, "boards/esp32-mep-v2.10.json");
+        assertTrue(v210.contains("\"before_reset\" : \"default_reset\"") || v210.contains("\"before_reset\":\"default_reset\""), v210);
+        String sdk = file(BspTarget.IDF, "esp32-mep-v2.10", null, "sdkconfig.defaults");
+        assertTrue(sdk.contains("CONFIG_ESPTOOLPY_BEFORE_RESET=y\n"), sdk);
+        assertFalse(sdk.contains("J7"), "v2.10 resets itself into the loader: " + sdk);
+
+        String v200 = file(BspTarget.IDF, "esp32-mep-v2.00", null, "sdkconfig.defaults");
+        assertTrue(v200.contains("CONFIG_ESPTOOLPY_BEFORE_NORESET=y\n"), v200);
+        assertTrue(v200.contains("program jumper (J7 1-2)"), v200);
+    }
+
+    @Test
+    void theV210JumperVariantsDecideTheMax3232PowerMacroLikeR3AndR4() {
+        String asMade = file(BspTarget.IDF, "esp32-mep-v2.10", null, "include/mep_bsp.h");
+        assertTrue(asMade.matches("(?s).*#define MEP_BSP_VARIANT_JP1_GPIO32 +1\n.*"), asMade);
+        assertTrue(asMade.contains("defined(MEP_BSP_VARIANT_JP1_3V3)"), asMade);
+        String alwaysOn = file(BspTarget.ARDUINO, "esp32-mep-v2.10", "JP1-3V3", "boards.local.txt");
+        assertTrue(alwaysOn.contains(".build.defines=-DMEP_BSP_VARIANT_JP1_3V3\n"), alwaysOn);
+    }
+
+    @Test
     void unknownBoardsAndVariantsAreNamedWithTheKnownOnes() {
-        var board = assertThrows(IllegalArgumentException.class, () -> exporter.files(BspTarget.IDF, "esp32-mep-v9", null));
-        assertTrue(board.getMessage().startsWith("unknown board 'esp32-mep-v9' (known: esp32-mep-v1.10"), board.getMessage());
+        var board = assertThrows(UnknownBoardException.class, () -> exporter.files(BspTarget.IDF, "esp32-mep-v9", null));
+        assertTrue(board.known().containsAll(List.of("esp32-mep-v1.10", "esp32-mep-v2.00", "esp32-mep-v2.10")), board.getMessage());
         var variant = assertThrows(IllegalArgumentException.class, () -> exporter.files(BspTarget.IDF, "esp32-mep-v2.00", "R5"));
         assertEquals("board esp32-mep-v2.00 has no variant 'R5' (it has: R4, R3)", variant.getMessage());
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.chip.ChipTarget;
 import org.mepkit.util.Hex;
 
 /**
@@ -19,15 +21,27 @@ import org.mepkit.util.Hex;
  * @param appDescriptor     the ESP-IDF app description, when present
  * @param imageLength       bytes the image occupies, up to and including the hash
  * @param fileLength        bytes in the file (may include trailing padding)
+ * @param fileSha256        SHA-256 of the whole file (what a flash plan records for it)
  */
 public record FirmwareImage(ImageHeader header, List<Segment> segments, int storedChecksum, int computedChecksum,
                             byte[] storedHash, byte[] computedHash, Optional<AppDescriptor> appDescriptor,
-                            int imageLength, int fileLength) {
+                            int imageLength, int fileLength, byte[] fileSha256) {
 
     public FirmwareImage {
         segments = List.copyOf(segments);
         storedHash = storedHash.clone();
         computedHash = computedHash.clone();
+        fileSha256 = fileSha256.clone();
+    }
+
+    @Override
+    public byte[] fileSha256() {
+        return fileSha256.clone();
+    }
+
+    /** The chip the header's chip id names, when mepkit knows it. */
+    public Optional<ChipTarget> chip() {
+        return ChipRegistry.byImageChipId(header.chipId());
     }
 
     public boolean checksumValid() {

@@ -12,9 +12,11 @@ import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.chip.ChipTarget;
 
 /**
- * Makes small, valid ESP32 images: an app with an ESP-IDF app descriptor, or a second-stage
- * bootloader. Used by tests (then corrupted on purpose) and by {@code mep demo}. The code in the
- * segments is deterministic filler, not runnable; everything a checker or esptool reads is real.
+ * Makes valid ESP32 or ESP32-C3 images laid out as esptool's elf2image lays out an Arduino build: an
+ * app (DROM segment with the ESP-IDF app descriptor first, a DRAM segment sized so that the IROM
+ * segment lands where the MMU can map it, then IROM) or a second-stage bootloader (RAM segments only).
+ * Used by tests (then corrupted on purpose), {@code mep demo} and the flashing benchmarks. The code in
+ * the segments is deterministic filler, not runnable; everything a checker or esptool reads is real.
  */
 public final class ImageBuilder {
 
@@ -33,6 +35,7 @@ public final class ImageBuilder {
     private String compileDate = "Mar 28 2024";
     private String compileTime = "17:23:27";
     private int codeBytes = 4096;
+    private double compressibility;
     private long seed = 1;
 
     private ImageBuilder(boolean app) {
@@ -61,6 +64,11 @@ public final class ImageBuilder {
     public ImageBuilder compileTime(String value) { this.compileTime = value; return this; }
     /** Size of the filler code segment (rounded up to 4); sets the image size. */
     public ImageBuilder codeBytes(int value) { this.codeBytes = value; return this; }
+    /**
+     * Share of the code filler deflate can squeeze out (0 = random bytes, the default; about 0.35 is what
+     * the upstream Arduino app gives: 912336 bytes compress to 589259).
+     */
+    public ImageBuilder compressibility(double value) { this.compressibility = value; return this; }
     /** Seed of the filler, so two builds with different seeds differ. */
     public ImageBuilder seed(long value) { this.seed = value; return this; }
 
@@ -68,19 +76,24 @@ public final class ImageBuilder {
         Random random = new Random(seed);
         List<Seg> segs = new ArrayList<>();
         long entry;
+        Layout at = chip.imageChipId() == ChipRegistry.ESP32_C3.imageChipId() ? Layout.ESP32_C3 : Layout.ESP32;
         if (app) {
             byte[] drom = new byte[AppDescriptor.LENGTH + 256];
             random.nextBytes(drom);
             System.arraycopy(descriptor(), 0, drom, 0, AppDescriptor.LENGTH);
-            segs.add(new Seg(0x3F400020L, drom));
-            segs.add(new Seg(0x3FFB0000L, filler(random, 512)));
-            segs.add(new Seg(0x400D0020L, filler(random, codeBytes)));
-            entry = 0x40082C54L;
+            segs.add(new Seg(at.drom, drom));
+            // the DRAM segment fills the gap up to where IROM's data must start: same offset in its 64 KiB page
+            int afterDrom = ImageHeader.LENGTH + 8 + drom.length;
+            long iromData = (at.irom % ChipTarget.MMU_PAGE) + ChipTarget.MMU_PAGE;
+            while (iromData - 8 - (afterDrom + 8) < 256) iromData += ChipTarget.MMU_PAGE;
+            segs.add(new Seg(at.dram, filler(random, (int) (iromData - 8 - (afterDrom + 8)))));
+            segs.add(new Seg(at.irom, code(random, codeBytes)));
+            entry = at.appEntry;
         } else {
-            segs.add(new Seg(0x3FFF0030L, filler(random, 256)));
-            segs.add(new Seg(0x40078000L, filler(random, codeBytes)));
-            segs.add(new Seg(0x40080400L, filler(random, 1024)));
-            entry = 0x400805F0L;
+            segs.add(new Seg(at.bootloaderDram, filler(random, 256)));
+            segs.add(new Seg(at.bootloaderIram, code(random, codeBytes)));
+            segs.add(new Seg(at.bootloaderIram2, filler(random, 1024)));
+            entry = at.bootloaderEntry;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer h = ByteBuffer.allocate(ImageHeader.LENGTH).order(ByteOrder.LITTLE_ENDIAN);
@@ -105,6 +118,45 @@ public final class ImageBuilder {
             out.writeBytes(ImageReader.sha256(body, 0, body.length));
         }
         return out.toByteArray();
+    }
+
+    /** Where each chip's segments load (the upstream Arduino builds' addresses, board-firmware-behaviour §10). */
+    private enum Layout {
+        ESP32(0x3F400020L, 0x3FFBDB60L, 0x400D0020L, 0x40082C54L, 0x3FFF0030L, 0x40078000L, 0x40080400L, 0x400805F0L),
+        ESP32_C3(0x3C0B0020L, 0x3FC8E400L, 0x42000020L, 0x40382524L, 0x3FCD5810L, 0x403CC710L, 0x403CE710L, 0x403CC710L);
+
+        final long drom;
+        final long dram;
+        final long irom;
+        final long appEntry;
+        final long bootloaderDram;
+        final long bootloaderIram;
+        final long bootloaderIram2;
+        final long bootloaderEntry;
+
+        Layout(long drom, long dram, long irom, long appEntry, long bootloaderDram, long bootloaderIram,
+               long bootloaderIram2, long bootloaderEntry) {
+            this.drom = drom;
+            this.dram = dram;
+            this.irom = irom;
+            this.appEntry = appEntry;
+            this.bootloaderDram = bootloaderDram;
+            this.bootloaderIram = bootloaderIram;
+            this.bootloaderIram2 = bootloaderIram2;
+            this.bootloaderEntry = bootloaderEntry;
+        }
+    }
+
+    /** Code filler: random, or with {@link #compressibility} a share of 16-byte runs repeating earlier ones. */
+    private byte[] code(Random random, int length) {
+        byte[] data = filler(random, length);
+        if (compressibility <= 0) return data;
+        for (int at = 64; at + 16 <= data.length; at += 16) {
+            if (random.nextDouble() < compressibility * 1.2) {
+                System.arraycopy(data, at - 16 * (1 + random.nextInt(Math.min(at / 16, 64))), data, at, 16);
+            }
+        }
+        return data;
     }
 
     private static byte[] filler(Random random, int length) {

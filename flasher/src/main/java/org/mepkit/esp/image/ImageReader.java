@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.chip.ChipTarget;
 import org.mepkit.util.Hex;
 
 /** Parses the ESP32 image format (flashing reference §7). Pure: bytes in, {@link FirmwareImage} out. */
@@ -72,17 +74,30 @@ public final class ImageReader {
         int end = checksumAt + 1;
         byte[] storedHash = new byte[0];
         byte[] computedHash = new byte[0];
+        // one pass of SHA-256 gives both the appended hash's check and the whole file's hash (a cold JVM hashes slowly)
+        MessageDigest md = sha256();
+        md.update(file, 0, end);
         if (header.hashAppended()) {
             if (end + SHA256_LENGTH > file.length) {
                 throw new ImageException(TRUNCATED, "image truncated: the header announces a SHA-256 but only "
                         + (file.length - end) + " bytes follow the checksum");
             }
             storedHash = java.util.Arrays.copyOfRange(file, end, end + SHA256_LENGTH);
-            computedHash = sha256(file, 0, end);
+            computedHash = digestOfCopy(md);
             end += SHA256_LENGTH;
         }
+        md.update(file, checksumAt + 1, file.length - checksumAt - 1);
+        Optional<ChipTarget> chip = ChipRegistry.byImageChipId(header.chipId());
         return new FirmwareImage(header, segments, stored, checksum, storedHash, computedHash,
-                appDescriptor(file, segments), end, file.length);
+                chip.flatMap(c -> appDescriptor(file, segments, c)), end, file.length, md.digest());
+    }
+
+    private static byte[] digestOfCopy(MessageDigest md) {
+        try {
+            return ((MessageDigest) md.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
+        }
     }
 
     /** The checksum byte sits where (its offset + 1) is a multiple of 16. */
@@ -107,11 +122,13 @@ public final class ImageReader {
                 entry, wp, chipId, minRev, maxRev, hashFlag == 1);
     }
 
-    private static Optional<AppDescriptor> appDescriptor(byte[] file, List<Segment> segments) {
+    /** The descriptor at the start of the first segment in the chip's DROM window (where ESP-IDF puts it). */
+    private static Optional<AppDescriptor> appDescriptor(byte[] file, List<Segment> segments, ChipTarget chip) {
         for (Segment s : segments) {
-            if (!s.isDrom() || s.length() < AppDescriptor.LENGTH) continue;
+            if (!chip.inDrom(s.loadAddress())) continue;
+            if (s.length() < AppDescriptor.LENGTH) return Optional.empty();
             ByteBuffer d = ByteBuffer.wrap(file, s.fileOffset(), AppDescriptor.LENGTH).slice().order(ByteOrder.LITTLE_ENDIAN);
-            if (Integer.toUnsignedLong(d.getInt(0)) != AppDescriptor.MAGIC) continue;
+            if (Integer.toUnsignedLong(d.getInt(0)) != AppDescriptor.MAGIC) return Optional.empty();
             return Optional.of(new AppDescriptor(
                     Integer.toUnsignedLong(d.getInt(4)),
                     text(file, s.fileOffset() + AppDescriptor.VERSION_AT, 32),
@@ -131,10 +148,14 @@ public final class ImageReader {
     }
 
     static byte[] sha256(byte[] data, int offset, int length) {
+        MessageDigest md = sha256();
+        md.update(data, offset, length);
+        return md.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, offset, length);
-            return md.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JRE", e);
         }

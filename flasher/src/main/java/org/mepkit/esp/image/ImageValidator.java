@@ -2,10 +2,12 @@ package org.mepkit.esp.image;
 
 import org.mepkit.esp.chip.BoardTarget;
 import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.chip.ChipTarget;
 
 /**
- * Decides whether a parsed image may be flashed to a board: checksum, appended hash, chip id and
- * flash size. (Magic, segment table and flash mode are already checked by {@link ImageReader}.)
+ * Decides whether a parsed image may be flashed to a board: checksum, appended hash, chip id, flash
+ * size, and the board chip's image rules (its flash-mapped segments must sit where the MMU can map
+ * them). (Magic, segment table and flash mode are already checked by {@link ImageReader}.)
  */
 public final class ImageValidator {
 
@@ -27,6 +29,17 @@ public final class ImageValidator {
         if (chipId != board.chip().imageChipId()) {
             throw new ImageException(ImageException.Reason.WRONG_CHIP, what + ": built for "
                     + ChipRegistry.chipName(chipId) + ", but board " + board.name() + " has an " + board.chip().name());
+        }
+        ChipTarget chip = board.chip();
+        for (int i = 0; i < image.segments().size(); i++) {
+            Segment s = image.segments().get(i);
+            if (chip.flashMapped(s.loadAddress()) && (s.loadAddress() - s.fileOffset()) % ChipTarget.MMU_PAGE != 0) {
+                throw new ImageException(ImageException.Reason.BAD_SEGMENT, String.format(
+                        "%s: segment %d (%s at 0x%08x) starts at file offset 0x%x; the %s bootloader maps flash in 64 KiB pages, "
+                                + "so a %s segment's address and file offset must agree modulo 0x10000 (not an esptool elf2image image?)",
+                        what, i, chip.memoryLabel(s.loadAddress()), s.loadAddress(), s.fileOffset(), chip.name(),
+                        chip.memoryLabel(s.loadAddress())));
+            }
         }
         long flashBytes = image.header().flashSize().bytes();
         if (flashBytes > board.flashSizeBytes()) {

@@ -83,6 +83,75 @@ public final class FirmwareNvs {
         return entries;
     }
 
+    /**
+     * What an NVS image holds for the firmware, checked against its contract: the keys of namespace
+     * {@link #NAMESPACE} really in the image (in write order), the reasons the firmware would not use it as
+     * written ({@code problems}: no marker, so it erases the partition at boot; a key of the wrong type, which
+     * it reads as missing; a value longer than its buffer, which it cuts), and things worth knowing that do
+     * no harm ({@code notes}: keys it never reads, other namespaces).
+     */
+    public record ContractCheck(List<String> keys, List<String> problems, List<String> notes) {
+        public ContractCheck {
+            keys = List.copyOf(keys);
+            problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
+
+        public boolean followsContract() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Checks what was read from an NVS image against the firmware contract (no value is ever in a message). */
+    public static ContractCheck check(NvsReader.Contents contents) {
+        List<String> keys = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        java.util.Set<String> others = new java.util.LinkedHashSet<>();
+        NvsEntry marker = null;
+        for (NvsEntry e : contents.entries()) {
+            if (!e.namespace().equals(NAMESPACE)) {
+                others.add(e.namespace());
+                continue;
+            }
+            keys.add(e.key());
+            if (e.key().equals(MARKER_KEY)) {
+                marker = e;
+                continue;
+            }
+            Optional<Setting> s = setting(e.key());
+            if (s.isEmpty()) {
+                notes.add("key '" + e.key() + "' is not one the firmware reads");
+                continue;
+            }
+            NvsType type = e.value().type();
+            if (s.get().kind() == Kind.BOOL && type != NvsType.U8) {
+                problems.add(e.key() + " is stored as " + typeName(type) + "; the firmware reads a bool (u8) and would see it missing");
+            } else if (s.get().kind() == Kind.STRING && type != NvsType.STR) {
+                problems.add(e.key() + " is stored as " + typeName(type) + "; the firmware reads a string and would see it missing");
+            } else if (s.get().kind() == Kind.STRING) {
+                int bytes = ((NvsValue.Str) e.value()).value().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > s.get().maxChars()) {
+                    problems.add(e.key() + " is " + bytes + " bytes; the firmware keeps at most " + s.get().maxChars() + " and cuts the rest");
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            problems.add("no namespace '" + NAMESPACE + "' (the firmware's settings)");
+        } else if (marker == null) {
+            problems.add("no marker key '" + MARKER_KEY + "': without it the firmware erases the whole NVS partition at boot");
+        } else if (!(marker.value() instanceof NvsValue.Str m) || !m.value().equals(MARKER_VALUE)) {
+            problems.add("marker key '" + MARKER_KEY + "' does not hold the string '" + MARKER_VALUE
+                    + "': the firmware erases the whole NVS partition at boot");
+        }
+        if (!others.isEmpty()) notes.add("other namespaces: " + String.join(", ", others));
+        return new ContractCheck(keys, problems, notes);
+    }
+
+    private static String typeName(NvsType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
     private static boolean parseBool(String key, String value) {
         switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "1": case "true": case "yes": case "on": return true;

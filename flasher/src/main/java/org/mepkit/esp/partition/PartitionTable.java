@@ -40,6 +40,28 @@ public record PartitionTable(List<Partition> partitions, boolean md5Present, boo
         return partitions.stream().filter(p -> p.offset() == offset).findFirst();
     }
 
+    /** The otadata partition (data, subtype ota), present in OTA layouts such as Arduino's default. */
+    public Optional<Partition> otadata() {
+        return partitions.stream().filter(p -> p.type() == Partition.TYPE_DATA && p.subtype() == 0x00).findFirst();
+    }
+
+    /** The OTA app slots ota_0, ota_1, ... in slot order. */
+    public List<Partition> otaApps() {
+        java.util.List<Partition> slots = new java.util.ArrayList<>();
+        for (int sub = 0x10; sub <= 0x1F; sub++) {
+            final int s = sub;
+            partitions.stream().filter(p -> p.isApp() && p.subtype() == s).findFirst().ifPresent(slots::add);
+        }
+        return slots;
+    }
+
+    /** The app partition the bootloader picks with this otadata content (as {@link OtaData} reads it). */
+    public Optional<Partition> bootApp(byte[] otadataContent) {
+        List<Partition> slots = otaApps();
+        java.util.OptionalInt slot = OtaData.selectedSlot(otadataContent, slots.size());
+        return slot.isPresent() ? Optional.of(slots.get(slot.getAsInt())) : bootApp();
+    }
+
     /** The app partition the bootloader boots first when otadata is blank: factory, else ota_0. */
     public Optional<Partition> bootApp() {
         return partitions.stream().filter(p -> p.isApp() && p.subtype() == 0).findFirst()

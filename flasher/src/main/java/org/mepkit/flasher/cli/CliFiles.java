@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.util.PrivateFiles;
 
 /** File reading with one-line user errors. */
 final class CliFiles {
@@ -24,9 +25,10 @@ final class CliFiles {
         }
     }
 
-    static void write(Path file, byte[] data) {
+    /** Writes a file that holds secrets (an NVS image): owner-only from its creation ({@link PrivateFiles}). */
+    static void writePrivate(Path file, byte[] data) {
         try {
-            Files.write(file, data);
+            PrivateFiles.write(file, data);
         } catch (IOException e) {
             throw new MepException(ExitCodes.BAD_INPUT, "cannot write " + file + ": " + e.getMessage());
         }

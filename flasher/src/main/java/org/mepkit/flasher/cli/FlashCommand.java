@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
+import org.mepkit.cli.option.JsonLinesOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.BoardTarget;
@@ -25,6 +27,9 @@ import org.mepkit.esptool.BootMode;
 import org.mepkit.esptool.Esptool;
 import org.mepkit.esptool.EsptoolException;
 import org.mepkit.esptool.EsptoolLocator;
+import org.mepkit.esptool.EsptoolProblem;
+import org.mepkit.esptool.EsptoolRun;
+import org.mepkit.esptool.VersionCache;
 import org.mepkit.esptool.EsptoolRunner;
 import org.mepkit.esptool.FlashRegion;
 import org.mepkit.esptool.ProcessLauncher;
@@ -38,10 +43,11 @@ import org.mepkit.flash.FlashPlan;
 import org.mepkit.flash.FlashPlanner;
 import org.mepkit.flash.FlashSettings;
 import org.mepkit.flash.FlashSource;
+import org.mepkit.flash.NvsImage;
 import org.mepkit.flash.PlannedRegion;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.time.Ticker;
 
@@ -62,7 +68,7 @@ public final class FlashCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    OutputOptions output;
+    JsonLinesOptions output;
 
     @Mixin
     ProvisioningOptions provisioning;
@@ -71,20 +77,21 @@ public final class FlashCommand implements Callable<Integer> {
             description = "An Arduino build folder, a merged image, or ADDR=FILE pairs (e.g. 0x10000=app.bin).")
     List<String> targets;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed).")
+    @Option(names = "--port", paramLabel = "PORT", description = "The USB-serial adapter on J5 (never guessed), or rfc2217://HOST:PORT (esptool gets ?ign_set_control).")
     String port;
 
-    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "Board: esp32-mep (default), esp32-mep-c3, or a firmware-spec board name.")
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep", description = "A board of 'mep board list' (default: esp32-mep, the family default).")
     String board;
 
-    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default 460800).")
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "The speed esptool switches to after connecting (default 460800).")
     int baud;
 
-    @Option(names = "--before", paramLabel = "MODE", defaultValue = "no_reset",
-            description = "no_reset (default: J5 has no DTR/RTS; fit the J7 program jumper by hand) or default_reset (auto-reset adapter).")
+    @Option(names = "--before", paramLabel = "MODE",
+            description = "How esptool enters the loader: no_reset (fit the J7 program jumper by hand) or default_reset (DTR/RTS auto-reset). "
+                    + "Default: the board's own: default_reset on esp32-mep-v2.10, no_reset on the others.")
     String before;
 
-    @Option(names = "--connect-attempts", paramLabel = "N", description = "esptool connect attempts, about a second each (default 60 manual, 7 auto).")
+    @Option(names = "--connect-attempts", paramLabel = "N", description = "How often esptool tries to connect, about a second each (default 60 manual, 7 auto).")
     Integer connectAttempts;
 
     @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to run (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
@@ -93,11 +100,22 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--erase-all", description = "Erase the whole flash first, NVS settings included.")
     boolean eraseAll;
 
-    @Option(names = "--nvs-image", paramLabel = "FILE", description = "An NVS image (from mep nvs build) to write at the nvs partition.")
+    @Option(names = "--nvs-image", paramLabel = "FILE",
+            description = "An NVS image to write at the nvs partition; one not made by mep nvs build is checked against the firmware's NVS contract first.")
     Path nvsImage;
 
-    @Option(names = "--boot-app0", paramLabel = "FILE", description = "boot_app0.bin for the otadata partition (else found in the build folder or Arduino core).")
+    @Option(names = "--force", description = "Write an --nvs-image that breaks the firmware's NVS contract anyway (the firmware may erase it at boot).")
+    boolean force;
+
+    @Option(names = "--boot-app0", paramLabel = "FILE",
+            description = "An otadata image (Arduino's boot_app0.bin) for the otadata partition; by default mep writes a blank one, so the board boots the app just flashed.")
     Path bootApp0;
+
+    @Option(names = "--keep-otadata", description = "Leave the board's otadata alone: after an over-the-air update it may keep booting the other app slot.")
+    boolean keepOtadata;
+
+    @Option(names = "--no-stub", description = "Talk to the ROM loader only, without uploading esptool's flasher stub (slower; no --erase-all).")
+    boolean noStub;
 
     @Option(names = "--no-boot-check", description = "Do not capture and check the boot log afterwards.")
     boolean noBootCheck;
@@ -112,13 +130,13 @@ public final class FlashCommand implements Callable<Integer> {
         bootTimeout = Duration.ofSeconds(seconds);
     }
 
-    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Where boot logs are stored, redacted (default .mep/logs).")
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = ".mep/logs", description = "Boot log folder (default ${DEFAULT-VALUE}); the logs are redacted.")
     Path logDir;
 
     @Option(names = "--batch", description = "Bench mode: flash every USB-serial adapter that appears, until stopped.")
     boolean batch;
 
-    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log, one JSON line per board (default .mep/bench.jsonl).")
+    @Option(names = "--bench-log", paramLabel = "FILE", defaultValue = ".mep/bench.jsonl", description = "Bench log (default ${DEFAULT-VALUE}): one JSON line per board.")
     Path benchLog;
 
     @Option(names = "--adapters", paramLabel = "DIR", defaultValue = "/dev/serial/by-id", description = "Folder watched for adapters in --batch mode.")
@@ -126,6 +144,10 @@ public final class FlashCommand implements Callable<Integer> {
 
     @Option(names = "--max-boards", paramLabel = "N", defaultValue = "0", description = "--batch: stop after this many boards (0 = until stopped).")
     int maxBoards;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "--batch: flash up to this many boards at once, one esptool each (default ${DEFAULT-VALUE}).")
+    int parallel;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "--batch: stop when no adapter appears for this long (default 60m).")
@@ -138,7 +160,7 @@ public final class FlashCommand implements Callable<Integer> {
     }
 
     ProcessLauncher launcher = ProcessLauncher.SYSTEM;
-    PortOpener opener = JscPorts::open;
+    PortOpener opener = Ports.OPENER;
     Ticker ticker = SystemTicker.INSTANCE;
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
@@ -146,23 +168,25 @@ public final class FlashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BootMode mode = BootMode.ofBefore(before);
         if (!batch && port == null) throw new MepException(ExitCodes.USAGE, "--port is required (or --batch)");
+        if (noStub && eraseAll) throw new MepException(ExitCodes.USAGE, "--erase-all needs esptool's flasher stub: drop --no-stub or --erase-all");
+        if (keepOtadata && bootApp0 != null) throw new MepException(ExitCodes.USAGE, "give either --boot-app0 or --keep-otadata, not both");
+        if (force && nvsImage == null) throw new MepException(ExitCodes.USAGE, "--force only applies to --nvs-image");
         BoardTarget target = ChipRegistry.board(board);
+        BootMode mode = bootMode(target);
         Map<String, String> values = provisioning.values();
-        byte[] nvs = nvsImage(values);
-        List<String> nvsKeys = nvs == null ? List.of() : keysOf(values);
+        NvsImage nvs = nvsImage(values);
         Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
         try {
-            return flash(out, mode, target, values, nvs, nvsKeys, work);
+            return flash(out, mode, target, values, nvs, work);
         } finally {
             deleteTree(work);
         }
     }
 
-    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, byte[] nvs,
-                      List<String> nvsKeys, Path work) throws Exception {
-        FlashPlan plan = new FlashPlanner(target, work, home).plan(source(), nvs, nvsKeys);
+    private int flash(PrintWriter out, BootMode mode, BoardTarget target, Map<String, String> values, NvsImage nvs,
+                      Path work) throws Exception {
+        FlashPlan plan = new FlashPlanner(target, work).plan(source(), nvs, new FlashPlanner.Options(keepOtadata, force));
         report(out, plan);
         if (!batch && port.startsWith("/") && !Files.exists(Path.of(port))) {
             throw new MepException(ExitCodes.PORT, port + ": no such port (is the adapter plugged in? check the path)");
@@ -170,7 +194,7 @@ public final class FlashCommand implements Callable<Integer> {
         Esptool esptool = locate();
         int attempts = connectAttempts != null ? connectAttempts : mode == BootMode.MANUAL ? 60 : 7;
         FlashSettings settings = new FlashSettings(port, baud, mode, attempts, eraseAll,
-                noBootCheck ? Duration.ZERO : bootTimeout, logDir);
+                noBootCheck ? Duration.ZERO : bootTimeout, logDir, noStub);
         FlashJob job = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), esptool, opener, ticker);
         List<String> secrets = values.entrySet().stream().filter(e -> FirmwareNvs.isSecret(e.getKey())).map(Map.Entry::getValue).toList();
         ProgressPrinter progress = new ProgressPrinter(out, output.json(), System.console() != null);
@@ -178,16 +202,35 @@ public final class FlashCommand implements Callable<Integer> {
         say(out, mode == BootMode.MANUAL
                 ? "fit the J7 1-2 program jumper, remove the J7 3-4 power jumper and power-cycle the board (power comes from J5); esptool keeps trying for about " + attempts + " s"
                 : "resetting the board into its loader through DTR/RTS (" + esptool.describe() + ")");
+        java.util.function.Consumer<EsptoolRun> beforeBootLog = run -> say(out, mode == BootMode.MANUAL
+                ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                : run.chipNotReset()
+                ? "esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
+                : "capturing the boot log for up to " + DurationConverter.format(bootTimeout));
         try {
-            FlashOutcome outcome = job.run(plan, settings, secrets, progress, () -> say(out, mode == BootMode.MANUAL
-                    ? "remove the J7 1-2 program jumper, refit the J7 3-4 power jumper (or keep J5 power) and power-cycle; capturing the boot log for up to " + DurationConverter.format(bootTimeout)
-                    : "capturing the boot log for up to " + DurationConverter.format(bootTimeout)));
+            FlashOutcome outcome;
+            try {
+                outcome = job.run(plan, settings, secrets, progress, beforeBootLog);
+            } catch (EsptoolException e) {
+                // a cached version that is out of date spells the arguments wrong: ask esptool and try once more
+                Optional<Esptool> fresh = e.problem() == EsptoolProblem.USAGE && esptool.versionCached()
+                        ? locator().reprobe(esptool) : Optional.empty();
+                if (fresh.isEmpty() || fresh.get().version().equals(esptool.version())) throw e;
+                outcome = new FlashJob(new EsptoolRunner(launcher, Duration.ofMinutes(10)), fresh.get(), opener, ticker)
+                        .run(plan, settings, secrets, progress, beforeBootLog);
+            }
             return finish(out, outcome);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
         } catch (SerialException e) {
             throw new MepException(ExitCodes.PORT, "flashed and verified, but the boot log could not be read: " + e.getMessage());
         }
+    }
+
+    /** --before when given, else the board's: auto-reset boards are reset by esptool, the others by hand (J7). */
+    BootMode bootMode(BoardTarget target) {
+        if (before != null) return BootMode.ofBefore(before);
+        return target.autoReset() ? BootMode.AUTO : BootMode.MANUAL;
     }
 
     private static void deleteTree(Path dir) {
@@ -213,21 +256,21 @@ public final class FlashCommand implements Callable<Integer> {
         return new FlashSource.Pairs(regions);
     }
 
-    private byte[] nvsImage(Map<String, String> values) {
+    private NvsImage nvsImage(Map<String, String> values) {
         if (nvsImage != null && provisioning.any()) throw new MepException(ExitCodes.USAGE, "give either --nvs-image or --settings/--set, not both");
-        if (nvsImage != null) return CliFiles.read(nvsImage);
+        if (nvsImage != null) return NvsImage.fromFile(nvsImage, CliFiles.read(nvsImage));
         if (!provisioning.any()) return null;
         int size = (int) DefaultPartitionTables.esp32Mep4Mb().nvs().orElseThrow().size();
-        return NvsImageWriter.write(FirmwareNvs.entries(values), size);
+        return NvsImage.generated(values, size);
     }
 
-    private static List<String> keysOf(Map<String, String> values) {
-        return FirmwareNvs.entries(values).stream().map(NvsEntry::key).toList();
+    private EsptoolLocator locator() {
+        return new EsptoolLocator(launcher, env, home, VersionCache.forUser(env, home));
     }
 
     private Esptool locate() throws InterruptedException {
         try {
-            return new EsptoolLocator(launcher, env, home).locate(esptoolPath);
+            return locator().locate(esptoolPath);
         } catch (EsptoolException e) {
             throw new MepException(e.problem().exitCode(), e.actionableMessage());
         }
@@ -241,6 +284,7 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("regions", plan.regions().stream().map(r -> Map.of("address", r.address(), "role", r.role().name().toLowerCase(java.util.Locale.ROOT),
                     "file", r.source(), "length", r.length(), "sha256", r.sha256())).toList());
             m.put("nvs_keys", plan.nvsKeys());
+            plan.nvsSource().ifPresent(n -> m.put("nvs_source", n));
             List<String> notes = new ArrayList<>(plan.notes());
             if (eraseAll) notes.add("--erase-all: the whole flash is erased first, the board's NVS settings included");
             m.put("notes", notes);
@@ -251,7 +295,9 @@ public final class FlashCommand implements Callable<Integer> {
         for (PlannedRegion r : plan.regions()) {
             out.printf("  0x%06x  %-15s %8d bytes  %s%n", r.address(), r.role().name().toLowerCase(java.util.Locale.ROOT), r.length(), r.source());
         }
-        if (!plan.nvsKeys().isEmpty()) out.println("  NVS keys set: " + String.join(", ", plan.nvsKeys()));
+        plan.nvsSource().ifPresent(n -> out.println(n.equals("generated NVS")
+                ? "  NVS keys set: " + String.join(", ", plan.nvsKeys())
+                : "  NVS keys in " + n + ": " + (plan.nvsKeys().isEmpty() ? "none" : String.join(", ", plan.nvsKeys()))));
         for (String note : plan.notes()) out.println("  note: " + note);
         if (eraseAll) out.println("  note: --erase-all: the whole flash is erased first, the board's NVS settings included");
         out.flush();
@@ -274,11 +320,12 @@ public final class FlashCommand implements Callable<Integer> {
             m.put("mac", mac);
             m.put("verdict", o.verdict());
             m.put("passed", o.passed());
+            m.put("explanation", o.explanation());
             o.plan().firmwareSha256().ifPresent(s -> m.put("firmware_sha256", s));
             o.bootLogFile().ifPresent(f -> m.put("boot_log", f.toString()));
             OutputOptions.printJson(out, m);
         } else {
-            out.println("board " + mac + ": " + o.verdict() + o.bootLog().map(b -> " - " + b.result().verdict().meaning()).orElse(""));
+            out.println("board " + mac + ": " + o.verdict() + (o.bootLog().isPresent() ? " - " + o.explanation() : ""));
             o.bootLogFile().ifPresent(f -> out.println("boot log (redacted): " + f));
             out.flush();
         }
@@ -289,8 +336,9 @@ public final class FlashCommand implements Callable<Integer> {
                          ProgressPrinter progress) throws InterruptedException {
         BenchLog log = new BenchLog(benchLog);
         int[] failed = new int[1];
+        if (parallel < 1) throw new MepException(ExitCodes.USAGE, "--parallel must be at least 1");
         int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
-                maxBoards, idleTimeout, new BenchBatch.Listener() {
+                maxBoards, idleTimeout, parallel, new BenchBatch.Listener() {
                     @Override
                     public void waiting() {
                         say(out, "waiting for the next USB-serial adapter in " + adapters + " (Ctrl-C to stop)");
@@ -307,11 +355,11 @@ public final class FlashCommand implements Callable<Integer> {
                         if (output.json()) {
                             OutputOptions.printJson(out, r);
                         } else {
-                            out.println("board " + r.mac() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
+                            out.println("board " + r.mac() + " on " + r.port() + ": " + r.verdict() + (r.error() == null ? "" : " - " + r.error()));
                             out.flush();
                         }
                     }
-                }, progress);
+                }, a -> parallel == 1 ? progress : progress.forBoard(a.path().getFileName().toString()));
         say(out, boards + " board(s) done, " + failed[0] + " failed; log: " + benchLog);
         return failed[0] == 0 ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
     }

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep image info FILE}: what esptool's image-info shows, offline. Exit 1 when checksum or hash is wrong. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show an ESP32 image's header, segments, checksum, SHA-256 and app description (like esptool image-info),",
-                "or a partition table binary's entries, MD5 row and layout check."})
+        description = "Show an ESP32 image's header, segments, checksum, SHA-256 and app description (like esptool image-info), "
+                + "or a partition table binary's entries, MD5 row and layout check.")
 public final class ImageInfoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -102,7 +102,8 @@ public final class ImageInfoCommand implements java.util.concurrent.Callable<Int
         List<Map<String, Object>> segs = new ArrayList<>();
         for (Segment s : image.segments()) {
             segs.add(Map.of("load_address", String.format("0x%08x", s.loadAddress()), "length", s.length(),
-                    "file_offset", String.format("0x%08x", s.fileOffset()), "memory", s.memoryName()));
+                    "file_offset", String.format("0x%08x", s.headerOffset()),
+                    "memory", image.chip().map(c -> c.memoryTypes(s.loadAddress())).orElse(List.of())));
         }
         m.put("segments", segs);
         m.put("checksum", String.format("0x%02x", image.storedChecksum()));
@@ -126,34 +127,33 @@ public final class ImageInfoCommand implements java.util.concurrent.Callable<Int
         return m;
     }
 
+    /** The same sections and labels as esptool v5's image-info, titled with the chip the header names. */
     private static void text(PrintWriter out, FirmwareImage image) {
         ImageHeader h = image.header();
-        out.printf("File size: %d (bytes)%n", image.fileLength());
-        out.printf("Detected image type: %s%n%n", ChipRegistry.chipName(h.chipId()));
-        out.println("Image Header");
-        out.println("============");
+        String chip = ChipRegistry.chipName(h.chipId());
+        out.printf("Image size: %d bytes%n", image.fileLength());
+        out.printf("Detected image type: %s%n%n", chip);
+        title(out, chip + " Image Header");
         out.printf("Entry point: 0x%08x%n", h.entryAddress());
         out.printf("Segments: %d%n", h.segmentCount());
         out.printf("Flash size: %s%n", h.flashSize().label());
         out.printf("Flash freq: %s%n", h.flashFreq().label());
         out.printf("Flash mode: %s%n%n", h.flashMode());
-        out.println("Extended Image Header");
-        out.println("=====================");
+        title(out, chip + " Extended Image Header");
         out.printf("WP pin: 0x%02x%s%n", h.wpPin(), h.wpPin() == 0xEE ? " (disabled)" : "");
-        out.printf("Chip ID: %d (%s)%n", h.chipId(), ChipRegistry.chipName(h.chipId()));
+        out.printf("Chip ID: %d (%s)%n", h.chipId(), chip);
         out.printf("Minimal chip revision: v%d.%d%n", h.minRevision() / 100, h.minRevision() % 100);
         out.printf("Maximal chip revision: v%d.%d%n%n", h.maxRevision() / 100, h.maxRevision() % 100);
-        out.println("Segments Information");
-        out.println("====================");
+        title(out, "Segments Information");
         out.println("Segment   Length   Load addr   File offs  Memory types");
         out.println("-------  -------  ----------  ----------  ------------");
         for (int i = 0; i < image.segments().size(); i++) {
             Segment s = image.segments().get(i);
-            out.printf("%7d  0x%05x  0x%08x  0x%08x  %s%n", i, s.length(), s.loadAddress(), s.fileOffset() - 8, s.memoryName());
+            String types = image.chip().map(c -> c.memoryLabel(s.loadAddress())).orElse("?");
+            out.printf("%7d  0x%05x  0x%08x  0x%08x  %s%n", i, s.length(), s.loadAddress(), s.headerOffset(), types);
         }
         out.println();
-        out.println("Image Footer");
-        out.println("============");
+        title(out, chip + " Image Footer");
         out.printf("Checksum: 0x%02x (%s)%n", image.storedChecksum(),
                 image.checksumValid() ? "valid" : String.format("invalid - calculated 0x%02x", image.computedChecksum()));
         if (h.hashAppended()) {
@@ -165,10 +165,14 @@ public final class ImageInfoCommand implements java.util.concurrent.Callable<Int
         out.flush();
     }
 
+    private static void title(PrintWriter out, String title) {
+        out.println(title);
+        out.println("=".repeat(title.length()));
+    }
+
     private static void appText(PrintWriter out, AppDescriptor d) {
         out.println();
-        out.println("Application Information");
-        out.println("=======================");
+        title(out, "Application Information");
         out.printf("Project name: %s%n", d.projectName());
         out.printf("App version: %s%n", d.version());
         out.printf("Compile time: %s %s%n", d.compileDate(), d.compileTime());

@@ -54,7 +54,7 @@ public final class NvsBuildCommand implements Callable<Integer> {
         int bytes = size == null ? defaultSize() : parseSize(size);
         Map<String, String> values = settings.values();
         List<NvsEntry> entries = FirmwareNvs.entries(values);
-        CliFiles.write(out, NvsImageWriter.write(entries, bytes));
+        CliFiles.writePrivate(out, NvsImageWriter.write(entries, bytes)); // holds the Wi-Fi password and the MEP key
         List<String> keys = entries.stream().map(NvsEntry::key).toList();
         PrintWriter w = spec.commandLine().getOut();
         if (output.json()) {

@@ -2,7 +2,9 @@ package org.mepkit.flasher.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -40,28 +42,31 @@ public final class NvsDumpCommand implements Callable<Integer> {
     public Integer call() {
         NvsReader.Contents contents = NvsReader.read(CliFiles.read(file));
         PrintWriter out = spec.commandLine().getOut();
-        for (NvsReader.PageInfo p : contents.pages()) {
-            if (output.json()) {
-                OutputOptions.printJson(out, p);
-            } else {
-                out.printf("page %d: %s%s%n", p.index(), p.state(),
-                        p.sequence() < 0 ? "" : ", seq " + p.sequence() + ", " + p.writtenEntries() + " entries written");
-            }
-        }
-        for (NvsEntry e : contents.entries()) {
-            String value = showSecrets ? e.value().display() : Redactor.displayValue(e.key(), e.value().display());
-            if (output.json()) {
+        if (output.json()) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (NvsEntry e : contents.entries()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("namespace", e.namespace());
                 m.put("key", e.key());
                 m.put("type", e.value().type().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("value", value);
-                OutputOptions.printJson(out, m);
-            } else {
-                out.printf("%-15s %-15s %-8s %s%n", e.namespace(), e.key(), e.value().type().name().toLowerCase(java.util.Locale.ROOT), value);
+                m.put("value", value(e));
+                entries.add(m);
             }
+            OutputOptions.printJson(out, Map.of("file", file.toString(), "pages", contents.pages(), "entries", entries));
+            return ExitCodes.OK;
+        }
+        for (NvsReader.PageInfo p : contents.pages()) {
+            out.printf("page %d: %s%s%n", p.index(), p.state(),
+                    p.sequence() < 0 ? "" : ", seq " + p.sequence() + ", " + p.writtenEntries() + " entries written");
+        }
+        for (NvsEntry e : contents.entries()) {
+            out.printf("%-15s %-15s %-8s %s%n", e.namespace(), e.key(), e.value().type().name().toLowerCase(java.util.Locale.ROOT), value(e));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private String value(NvsEntry e) {
+        return showSecrets ? e.value().display() : Redactor.displayValue(e.key(), e.value().display());
     }
 }

@@ -1,6 +1,5 @@
 package org.mepkit.flasher.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
+import org.mepkit.cli.command.PerfVerdict;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.cli.option.Renamed;
 import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.image.ImageBuilder;
@@ -32,6 +33,7 @@ import org.mepkit.flash.FlashPlan;
 import org.mepkit.flash.FlashPlanner;
 import org.mepkit.flash.FlashSettings;
 import org.mepkit.flash.FlashSource;
+import org.mepkit.perf.Target;
 import org.mepkit.time.SystemTicker;
 
 import picocli.CommandLine.Command;
@@ -49,8 +51,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
         description = {"Time mep flash against the same esptool invocation run directly; prints direct_s, mep_s, ratio.",
-                "Fake esptool by default; with --port, a real esptool against a board in download mode",
-                "(e.g. the console of 'mep board emulate --download-mode')."})
+                "Fake esptool by default; with --port, a real esptool against a board in download mode "
+                        + "(e.g. the console of 'mep board emulate --download-mode')."})
 public final class PerfFlashCommand implements Callable<Integer> {
 
     @Spec
@@ -118,20 +120,24 @@ public final class PerfFlashCommand implements Callable<Integer> {
         }
         double locateS = (System.nanoTime() - t0) / 1e9;
         FlashJob job = new FlashJob(new EsptoolRunner(ProcessLauncher.SYSTEM, Duration.ofMinutes(10)), esptool, null, SystemTicker.INSTANCE);
-        FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"), dir);
+        FlashPlanner planner = new FlashPlanner(ChipRegistry.ESP32_MEP, dir.resolve("work"));
         List<String> argv = job.argv(planner.plan(new FlashSource.Pairs(regions), null, List.of()), settings);
 
-        timeDirect(argv);                                                          // warm-up, not counted
-        timeMep(planner, regions, job, settings);
         double[] direct = new double[runs];
         double[] mep = new double[runs];
-        for (int i = 0; i < runs; i++) {                                           // alternate the order: no first-run bias
-            if (i % 2 == 0) {
-                direct[i] = timeDirect(argv);
-                mep[i] = timeMep(planner, regions, job, settings);
-            } else {
-                mep[i] = timeMep(planner, regions, job, settings);
-                direct[i] = timeDirect(argv);
+        try (Progress progress = Progress.stderr(spec, "perf flash")) {
+            progress.update("warm-up run");
+            timeDirect(argv);                                                      // warm-up, not counted
+            timeMep(planner, regions, job, settings);
+            for (int i = 0; i < runs; i++) {                                       // alternate the order: no first-run bias
+                progress.update(i, runs, "runs of each");
+                if (i % 2 == 0) {
+                    direct[i] = timeDirect(argv);
+                    mep[i] = timeMep(planner, regions, job, settings);
+                } else {
+                    mep[i] = timeMep(planner, regions, job, settings);
+                    direct[i] = timeDirect(argv);
+                }
             }
         }
         double d = median(direct);
@@ -140,7 +146,6 @@ public final class PerfFlashCommand implements Callable<Integer> {
         result.put("direct_s", round(d));
         result.put("mep_s", round(m));
         result.put("ratio", round(m / d));
-        result.put("target_ratio", 1.03);
         result.put("runs", runs);
         if (port == null) {
             result.put("esptool", "fake " + version);
@@ -151,14 +156,8 @@ public final class PerfFlashCommand implements Callable<Integer> {
         }
         result.put("image_bytes", Files.size(bl) + Files.size(table) + Files.size(app));
         result.put("locate_s", round(locateS));
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            OutputOptions.printJson(out, result);
-        } else {
-            result.forEach((k, v) -> out.println(k + ": " + v));
-            out.flush();
-        }
-        return ExitCodes.OK;
+        return PerfVerdict.report(spec, output.json(), result, List.of(Target.atMost("ratio", m / d, 1.03)),
+                out -> result.forEach((k, v) -> out.println(k + ": " + v)));
     }
 
     /** The same argv, output discarded: esptool alone. */

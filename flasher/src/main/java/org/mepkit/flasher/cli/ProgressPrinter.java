@@ -17,17 +17,31 @@ final class ProgressPrinter implements Consumer<EsptoolEvent> {
     private final PrintWriter out;
     private final boolean json;
     private final boolean terminal;
+    /** The board's port when several boards print at once ({@code --batch}), else null. */
+    private final String port;
 
     ProgressPrinter(PrintWriter out, boolean json, boolean terminal) {
+        this(out, json, terminal, null);
+    }
+
+    private ProgressPrinter(PrintWriter out, boolean json, boolean terminal, String port) {
         this.out = out;
         this.json = json;
         this.terminal = terminal;
+        this.port = port;
+    }
+
+    /** The same output for one of several boards flashed at once: lines prefixed with its port, no redrawn bar. */
+    ProgressPrinter forBoard(String boardPort) {
+        return new ProgressPrinter(out, json, false, boardPort);
     }
 
     @Override
     public void accept(EsptoolEvent e) {
         if (json) {
-            OutputOptions.printJson(out, toJson(e));
+            Map<String, Object> m = toJson(e);
+            if (port != null) m.put("port", port);
+            OutputOptions.printJson(out, m);
             return;
         }
         if (e instanceof EsptoolEvent.Progress p) {
@@ -47,11 +61,13 @@ final class ProgressPrinter implements Consumer<EsptoolEvent> {
             println(String.format("wrote %d bytes at 0x%08x in %.1f s", w.bytes(), w.address(), w.seconds()));
         } else if (e instanceof EsptoolEvent.HashVerified) {
             println("  verified");
+        } else if (e instanceof EsptoolEvent.Warning w) {
+            println("esptool: " + w.text());
         }
     }
 
     private void println(String line) {
-        out.println(line);
+        out.println(port == null ? line : "[" + port + "] " + line);
         out.flush();
     }
 

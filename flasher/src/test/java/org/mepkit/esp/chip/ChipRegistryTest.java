@@ -1,6 +1,7 @@
 package org.mepkit.esp.chip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,14 @@ class ChipRegistryTest {
         assertEquals(ChipRegistry.ESP32, v2.chip());
         assertEquals(4L << 20, v2.flashSizeBytes());
         assertEquals(ChipRegistry.ESP32_C3, ChipRegistry.board("ustepper-esp32c3-v1.00").chip());
+    }
+
+    @Test
+    void onlyV210ResetsItselfFromDtrAndRts() {
+        assertTrue(ChipRegistry.board("esp32-mep-v2.10").autoReset());
+        assertFalse(ChipRegistry.board("esp32-mep-v2.00").autoReset());
+        assertFalse(ChipRegistry.board("esp32-mep-v1.10").autoReset());
+        assertFalse(ChipRegistry.ESP32_MEP.autoReset(), "the generic name covers the boards without auto-reset");
     }
 
     @Test

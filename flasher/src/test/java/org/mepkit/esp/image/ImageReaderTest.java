@@ -117,4 +117,44 @@ class ImageReaderTest {
         FirmwareImage image = ImageReader.read(ImageBuilder.app().chip(ChipRegistry.ESP32_C3).build());
         assertEquals(5, image.header().chipId());
     }
+
+    @Test
+    void aC3AppHasItsDescriptorInTheC3DromWindow() {
+        FirmwareImage image = ImageReader.read(ImageBuilder.app().chip(ChipRegistry.ESP32_C3).projectName("arduino-lib-builder")
+                .version("esp-idf: v4.4.6 3572900934").build());
+        assertEquals(ChipRegistry.ESP32_C3, image.chip().orElseThrow());
+        assertEquals("arduino-lib-builder", image.appDescriptor().orElseThrow().projectName());
+        assertEquals(0x3C0B0020L, image.segments().get(0).loadAddress());
+        assertEquals("DRAM, BYTE_ACCESSIBLE", image.chip().orElseThrow().memoryLabel(image.segments().get(1).loadAddress()));
+    }
+
+    @Test
+    void anEsp32LayoutLabelledAsAC3HasNoDescriptorWhereTheC3LooksForIt() {
+        byte[] file = ImageBuilder.app().build();
+        file[12] = 5;   // chip id ESP32-C3: the DROM segment at 0x3F400020 is outside the C3's DROM window
+        assertTrue(ImageReader.read(file).appDescriptor().isEmpty());
+    }
+
+    @Test
+    void theIromSegmentOfABuiltAppSitsWhereTheMmuCanMapIt() {
+        for (var chip : java.util.List.of(ChipRegistry.ESP32, ChipRegistry.ESP32_C3)) {
+            FirmwareImage image = ImageReader.read(ImageBuilder.app().chip(chip).codeBytes(100_000).build());
+            for (Segment s : image.segments()) {
+                if (chip.flashMapped(s.loadAddress())) {
+                    assertEquals(s.loadAddress() % 0x10000, s.fileOffset() % 0x10000, chip + " segment at " + Long.toHexString(s.loadAddress()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWholeFilesSha256ComesFromTheSamePassAsTheAppendedHashCheck() {
+        byte[] withHash = ImageBuilder.app().build();
+        byte[] padded = Arrays.copyOf(withHash, withHash.length + 100);
+        byte[] noHash = ImageBuilder.app().hashAppended(false).build();
+        for (byte[] file : java.util.List.of(withHash, padded, noHash)) {
+            assertArrayEquals(ImageReader.sha256(file, 0, file.length), ImageReader.read(file).fileSha256());
+        }
+        assertTrue(ImageReader.read(withHash).hashValid());
+    }
 }

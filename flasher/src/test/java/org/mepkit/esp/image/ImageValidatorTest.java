@@ -54,4 +54,22 @@ class ImageValidatorTest {
     void refusesAnImageBuiltForMoreFlashThanTheBoardHas() {
         assertEquals(ImageException.Reason.FLASH_SIZE, rejection(ImageBuilder.app().flashSize(FlashSize.MB_16).build()));
     }
+
+    @Test
+    void acceptsAC3AppAndBootloaderForTheC3Board() {
+        var c3 = ChipRegistry.board("ustepper-esp32c3-v1.00");
+        assertDoesNotThrow(() -> ImageValidator.validate(ImageReader.read(ImageBuilder.app().chip(ChipRegistry.ESP32_C3).build()), c3, "app"));
+        assertDoesNotThrow(() -> ImageValidator.validate(ImageReader.read(ImageBuilder.bootloader().chip(ChipRegistry.ESP32_C3).build()), c3, "bl"));
+    }
+
+    @Test
+    void refusesAFlashMappedSegmentTheMmuCannotMap() {
+        byte[] good = ImageBuilder.app().hashAppended(false).build();
+        FirmwareImage image = ImageReader.read(good);
+        Segment irom = image.segments().get(2);
+        java.nio.ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(irom.headerOffset(), (int) irom.loadAddress() + 0x100);
+        var e = assertThrows(ImageException.class, () -> ImageValidator.validate(ImageReader.read(good), ChipRegistry.ESP32_MEP, "app.bin"));
+        assertEquals(ImageException.Reason.BAD_SEGMENT, e.reason());
+        assertEquals(true, e.getMessage().startsWith("app.bin: segment 2 (IROM at 0x400d0120) starts at file offset 0x10020"), e.getMessage());
+    }
 }

@@ -74,10 +74,14 @@ class FlashCommandTest {
         CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
                 "--no-boot-check", "0x1000=" + bootloader, "0x8000=" + table, "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
-        assertEquals(List.of(List.of("version"), List.of("--chip", "esp32", "--port", port, "--baud", "460800",
+        List<String> argv = fake.argvs().get(1);
+        assertEquals(List.of("version"), fake.argvs().get(0));
+        assertEquals(List.of("--chip", "esp32", "--port", port, "--baud", "460800",
                 "--before", "no-reset", "--after", "no-reset", "--connect-attempts", "60", "write-flash",
                 "--flash-mode", "keep", "--flash-freq", "keep", "--flash-size", "keep",
-                "0x1000", bootloader.toString(), "0x8000", table.toString(), "0x10000", app.toString())), fake.argvs());
+                "0x1000", bootloader.toString(), "0x8000", table.toString(), "0xe000"), argv.subList(0, 24));
+        assertTrue(argv.get(24).endsWith("otadata-blank.bin"), "a blank otadata mepkit made: " + argv);
+        assertEquals(List.of("0x10000", app.toString()), argv.subList(25, 27));
         assertTrue(r.out().contains(">> fit the J7 1-2 program jumper"), r.out());
         assertTrue(r.out().contains("MAC: 24:0a:c4:12:34:56"), r.out());
         assertTrue(r.out().contains("board 24:0a:c4:12:34:56: flashed"), r.out());
@@ -95,9 +99,39 @@ class FlashCommandTest {
         assertEquals(List.of("--chip", "esp32", "--port", port, "--baud", "460800", "--before", "default_reset",
                 "--after", "hard_reset", "--connect-attempts", "7", "write_flash", "--flash_mode", "keep", "--flash_freq", "keep",
                 "--flash_size", "keep", "0x9000"), argv.subList(0, 20));
-        assertEquals(List.of("0x10000", app.toString()), argv.subList(21, 23));
+        assertEquals("0xe000", argv.get(21));
+        assertEquals(List.of("0x10000", app.toString()), argv.subList(23, 25));
         assertTrue(r.out().contains("NVS keys set: esp32-mep, wifi_ssid, wifi_password"), r.out());
         assertFalse(r.out().contains("hunter22"), r.out());
+    }
+
+    @Test
+    void theV210BoardIsResetByEsptoolThroughDtrAndRtsAndTheOthersWaitForTheJ7Jumper() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun auto = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--board", "esp32-mep-v2.10", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, auto.exit(), auto.err() + auto.out());
+        List<String> argv = fake.argvs().get(1);
+        assertEquals(List.of("--before", "default-reset", "--after", "hard-reset", "--connect-attempts", "7"), argv.subList(6, 12));
+        assertTrue(auto.out().contains(">> resetting the board into its loader through DTR/RTS"), auto.out());
+        assertFalse(auto.out().contains("J7"), auto.out());
+
+        FakeEsptool manual = FakeEsptool.install(dir.resolve("manual"), "5.3.1", "ok", 0);
+        CliRun v200 = CliRun.run(this::command, "flash", "--esptool", manual.executable().toString(), "--port", port,
+                "--board", "esp32-mep-v2.00", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, v200.exit(), v200.err() + v200.out());
+        assertEquals(List.of("--before", "no-reset", "--after", "no-reset", "--connect-attempts", "60"),
+                manual.argvs().get(1).subList(6, 12));
+        assertTrue(v200.out().contains(">> fit the J7 1-2 program jumper"), v200.out());
+    }
+
+    @Test
+    void anExplicitBeforeWinsOverTheBoardsOwnResetMode() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--board", "esp32-mep-v2.10", "--before", "no_reset", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        assertEquals(List.of("--before", "no-reset"), fake.argvs().get(1).subList(6, 8));
     }
 
     @Test
@@ -123,7 +157,7 @@ class FlashCommandTest {
     @Test
     void anUnknownBoardIsAOneLineError() {
         CliRun r = CliRun.run(this::command, "flash", "--board", "esp8266", "--port", "/dev/x", "0x10000=" + app);
-        assertEquals(ExitCodes.BAD_INPUT, r.exit());
+        assertEquals(ExitCodes.USAGE, r.exit(), "as for every --board");
         assertTrue(r.err().startsWith("mep: unknown board 'esp8266'"), r.err());
     }
 
@@ -259,7 +293,7 @@ class FlashCommandTest {
             FlashCommand c = command();
             c.ticker = scripted;
             return c;
-        }, "flash", "--batch", "--max-boards", "2", "--adapters", byId.toString(), "--bench-log", benchLog.toString(),
+        }, "flash", "--batch", "--parallel", "1", "--max-boards", "2", "--adapters", byId.toString(), "--bench-log", benchLog.toString(),
                 "--esptool", fake.executable().toString(), "--no-boot-check", "--set", "mep_key=0123456789ABCDEF0123", "0x10000=" + app);
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
         List<BatchRecord> records = new BenchLog(benchLog).read();
@@ -290,5 +324,156 @@ class FlashCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    // ---- esptool's words reach the user ----
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"5.3.1", "4.12.0"})
+    void defaultResetOnAPortWithoutResetLinesNamesTheRealCauseWithOneExitCode(String version) {
+        FakeEsptool fake = FakeEsptool.install(dir.resolve("fake-" + version), version, "no-reset-lines", 0);
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--before", "default_reset", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.PROTOCOL, r.exit(), r.err());
+        assertTrue(r.out().contains("esptool: " + (version.startsWith("5") ? "Warning" : "WARNING") + ": Chip was NOT reset."), r.out());
+        assertEquals("mep: Failed to connect to ESP32: No serial data received. - esptool could not reset the chip into its loader: "
+                + "this port has no DTR/RTS reset lines (J5 has none), so 'Chip was NOT reset'; flash with --before no_reset (the default), "
+                + "fit the J7 1-2 program jumper and power-cycle the board\n", r.err());
+    }
+
+    @Test
+    void aChipLeftInItsLoaderIsNotCalledSilent() throws Exception {
+        FakeEsptool fake = fake("5.3.1", "no-reset-lines-in-loader");
+        LinePair pair = LinePair.create("host", "board", LineSettings.CONSOLE);   // nothing on the console: the chip stays in the stub
+        CliRun r = CliRun.run(() -> {
+            FlashCommand c = command();
+            c.opener = (path, settings) -> pair.a();
+            return c;
+        }, "flash", "--esptool", fake.executable().toString(), "--port", port, "--before", "default_reset",
+                "--log-dir", dir.resolve("logs").toString(), "--boot-timeout", "1s", "0x10000=" + app);
+        assertEquals(ExitCodes.VERDICT_FAILED, r.exit());
+        assertTrue(r.out().contains(">> esptool could not reset the chip (no DTR/RTS on this port): remove the J7 1-2 program jumper and power-cycle"), r.out());
+        assertTrue(r.out().contains("board 24:0a:c4:12:34:56: not_reset - esptool could not reset the chip"), r.out());
+        assertFalse(r.out().contains("silent"), r.out());
+    }
+
+    @Test
+    void noStubIsHandedToEsptoolAndRefusedWithEraseAll() {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--no-stub", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<String> argv = fake.argvs().get(1);
+        assertEquals(List.of("--connect-attempts", "60", "--no-stub", "write-flash"), argv.subList(10, 14));
+        CliRun both = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--no-stub", "--erase-all", "0x10000=" + app);
+        assertEquals(ExitCodes.USAGE, both.exit());
+        assertEquals("mep: --erase-all needs esptool's flasher stub: drop --no-stub or --erase-all\n", both.err());
+    }
+
+    @Test
+    void everyOptionAnAdviceNamesIsAnOptionOfMepFlash() {
+        picocli.CommandLine flash = new picocli.CommandLine(new FlashCommand());
+        java.util.regex.Pattern option = java.util.regex.Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
+        List<String> texts = new ArrayList<>();
+        for (var p : org.mepkit.esptool.EsptoolProblem.values()) texts.add(p.advice());
+        for (var v : org.mepkit.bootlog.BootVerdict.values()) texts.add(v.meaning());
+        for (String text : texts) {
+            var m = option.matcher(text.replaceAll("'[^']*'", ""));   // quoted commands of other tools (pip) do not count
+            while (m.find()) {
+                assertTrue(flash.getCommandSpec().findOption(m.group()) != null, m.group() + " is not an option of mep flash: " + text);
+            }
+        }
+    }
+
+    @Test
+    void aForeignNvsImageWithoutTheMarkerIsRefusedBeforeTheBoardIsTouched() throws Exception {
+        FakeEsptool fake = fake("5.3.1", "ok");
+        byte[] noMarker = org.mepkit.esp.nvs.NvsImageWriter.write(List.of(
+                org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "wifi_ssid", "lab"),
+                org.mepkit.esp.nvs.NvsEntry.string("esp32-mep", "mep_key", "ABCDEFGHIJKLMNOPQRST")), 0x5000);
+        Path nvs = write("foreign-nvs.bin", noMarker);
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--nvs-image", nvs.toString(), "0x10000=" + app);
+        assertEquals(ExitCodes.BAD_INPUT, r.exit());
+        assertEquals("mep: foreign-nvs.bin does not follow the firmware's NVS contract: no marker key 'esp32-mep': without it the firmware "
+                + "erases the whole NVS partition at boot (keys in the file: wifi_ssid, mep_key; --force writes it anyway)\n", r.err());
+        assertEquals(List.of(), fake.argvs(), "esptool never ran");
+        CliRun forced = CliRun.run(this::command, "flash", "--esptool", fake.executable().toString(), "--port", port,
+                "--nvs-image", nvs.toString(), "--force", "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, forced.exit(), forced.err());
+        assertTrue(forced.out().contains("0x009000  nvs                20480 bytes  foreign-nvs.bin"), forced.out());
+        assertTrue(forced.out().contains("NVS keys in foreign-nvs.bin: wifi_ssid, mep_key"), forced.out());
+        assertTrue(forced.out().contains("note: --force: foreign-nvs.bin written although no marker key"), forced.out());
+        assertFalse(forced.out().contains("generated NVS"), forced.out());
+    }
+
+    @Test
+    void theEsptoolVersionIsCachedAndAStaleCacheIsCorrectedByAskingAgain() {
+        FakeEsptool v4 = fake("4.12.0", "ok");
+        var cache = org.mepkit.esptool.VersionCache.forUser(Map.of(), dir.resolve("home"));
+        cache.put(List.of(v4.executable().toString()), new org.mepkit.esptool.EsptoolVersion(5, 3, 1));   // wrong: it is a v4
+        CliRun r = CliRun.run(this::command, "flash", "--esptool", v4.executable().toString(), "--port", port,
+                "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        assertEquals("write-flash", v4.argvs().get(0).get(12), "the cached v5 spelling was tried first");
+        assertEquals(List.of("version"), v4.argvs().get(1));
+        assertEquals("write_flash", v4.argvs().get(2).get(12), "then the v4 spelling, after asking");
+        CliRun again = CliRun.run(this::command, "flash", "--esptool", v4.executable().toString(), "--port", port,
+                "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, again.exit(), again.err());
+        assertEquals(4, v4.argvs().size(), "the corrected version is cached: no 'version' run this time");
+    }
+
+    @Test
+    void batchFlashesTheBoardsPluggedInTogetherAtOnceEachWithItsOwnEsptool() throws Exception {
+        FakeEsptool fake = FakeEsptool.install(dir.resolve("slow"), "5.3.1", "ok", 0.3);
+        Path byId = Files.createDirectories(dir.resolve("by-id"));
+        List<Path> adapters = List.of("A1", "B2", "C3", "D4").stream()
+                .map(s -> byId.resolve("usb-FTDI_FT232R_USB_UART_BENCH" + s + "-if00-port0")).toList();
+        boolean[] plugged = {false};
+        Ticker plugAllAtFirstLook = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return org.mepkit.time.SystemTicker.INSTANCE.nanoTime();
+            }
+
+            @Override
+            public void waitUntil(long deadline) throws InterruptedException {
+                if (!plugged[0]) {
+                    plugged[0] = true;
+                    adapters.forEach(FlashCommandTest::touch);   // four adapters on a hub, plugged in at once
+                }
+                org.mepkit.time.SystemTicker.INSTANCE.waitUntil(deadline);
+            }
+        };
+        int[] live = {0};
+        int[] most = {0};
+        org.mepkit.esptool.ProcessLauncher counting = (argv, extraEnv) -> {
+            Process p = org.mepkit.esptool.ProcessLauncher.SYSTEM.start(argv, extraEnv);
+            synchronized (live) {
+                most[0] = Math.max(most[0], ++live[0]);
+            }
+            p.onExit().thenRun(() -> {
+                synchronized (live) {
+                    live[0]--;
+                }
+            });
+            return p;
+        };
+        Path benchLog = dir.resolve("bench.jsonl");
+        CliRun r = CliRun.run(() -> {
+            FlashCommand c = command();
+            c.ticker = plugAllAtFirstLook;
+            c.launcher = counting;
+            return c;
+        }, "flash", "--batch", "--max-boards", "4", "--adapters", byId.toString(), "--bench-log", benchLog.toString(),
+                "--esptool", fake.executable().toString(), "--no-boot-check", "0x10000=" + app);
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        List<BatchRecord> records = new BenchLog(benchLog).read();
+        assertEquals(adapters.stream().map(Path::toString).sorted().toList(), records.stream().map(BatchRecord::port).sorted().toList());
+        assertEquals(4, most[0], "the four esptools ran at the same time");
+        assertTrue(r.out().contains("[usb-FTDI_FT232R_USB_UART_BENCHA1-if00-port0] MAC: 24:0a:c4:12:34:56"), r.out());
+        assertTrue(r.out().contains("4 board(s) done, 0 failed"), r.out());
     }
 }

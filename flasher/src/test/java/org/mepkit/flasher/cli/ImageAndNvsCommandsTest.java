@@ -39,6 +39,24 @@ class ImageAndNvsCommandsTest {
     }
 
     @Test
+    void imageInfoOfAC3AppNamesItsRegionsAsTheC3MemoryMapDoes() throws Exception {
+        Path app = dir.resolve("c3.bin");
+        Files.write(app, ImageBuilder.app().chip(org.mepkit.esp.chip.ChipRegistry.ESP32_C3).projectName("arduino-lib-builder").build());
+        CliRun r = CliRun.run("image", "info", app.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("Detected image type: ESP32-C3"), r.out());
+        assertTrue(r.out().contains("ESP32-C3 Image Header\n====================="), r.out());
+        assertTrue(r.out().contains("Chip ID: 5 (ESP32-C3)"), r.out());
+        assertTrue(r.out().matches("(?s).*0x3c0b0020  0x00000018  DROM\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*0x3fc8e400  0x[0-9a-f]{8}  DRAM, BYTE_ACCESSIBLE\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*0x42000020  0x0001[0-9a-f]{4}  IROM\n.*"), r.out());
+        assertTrue(r.out().contains("Project name: arduino-lib-builder"), "the C3 descriptor is found: " + r.out());
+        CliRun j = CliRun.run("image", "info", "--json", app.toString());
+        JsonNode seg1 = new ObjectMapper().readTree(j.out()).get("segments").get(1);
+        assertEquals("[\"DRAM\",\"BYTE_ACCESSIBLE\"]", seg1.get("memory").toString());
+    }
+
+    @Test
     void imageInfoJsonAndAFailedVerdictForACorruptImage() throws Exception {
         byte[] bytes = ImageBuilder.app().build();
         bytes[100] ^= 1;

@@ -8,19 +8,23 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.board.rom.ChipIdentity;
+import org.mepkit.board.rom.ChipFamily;
 import org.mepkit.esp.chip.ChipRegistry;
+import org.mepkit.esp.chip.ChipTarget;
 import org.mepkit.esp.image.FirmwareImage;
 import org.mepkit.esp.image.ImageException;
 import org.mepkit.esp.image.ImageHeader;
 import org.mepkit.esp.image.ImageReader;
 import org.mepkit.esp.image.Segment;
+import org.mepkit.esp.partition.OtaData;
 import org.mepkit.esp.partition.Partition;
 import org.mepkit.esp.partition.PartitionException;
 import org.mepkit.esp.partition.PartitionTable;
 import org.mepkit.esp.partition.PartitionTableCodec;
 
 /**
- * A flash boot as an ESP32 does it: the ROM loads and checksums the second-stage bootloader at 0x1000, the
+ * A flash boot as an ESP32 (or an ESP32-C3) does it: the ROM loads and checksums the second-stage bootloader at the
+ * chip's bootloader offset (0x1000, 0 on the C3), the
  * bootloader verifies the partition table at 0x8000 (MD5 row included), picks the app partition (otadata aware,
  * else factory, else ota_0), falls back to other app slots, and checks the app image (magic, chip id, checksum,
  * SHA-256). Failures produce the console lines a real chip prints before it resets. Image and table parsing is
@@ -28,11 +32,9 @@ import org.mepkit.esp.partition.PartitionTableCodec;
  */
 public final class BootRom {
 
-    public static final int BOOTLOADER_OFFSET = 0x1000;
     public static final int TABLE_OFFSET = 0x8000;
     /** How many "invalid header" lines the ROM prints before its watchdog resets it (7 or 8 on real chips). */
     static final int INVALID_HEADER_REPEATS = 8;
-    private static final int ESP32_CHIP_ID = ChipRegistry.ESP32.imageChipId();
 
     private final VirtualFlash flash;
     private final ChipIdentity chip;
@@ -41,9 +43,14 @@ public final class BootRom {
     /** Flash size the bootloader's header declares; partitions must fit in it. */
     private long flashSizeOfBootloader;
 
+    private final ChipTarget target;
+    private final int bootloaderOffset;
+
     private BootRom(VirtualFlash flash, ChipIdentity chip) {
         this.flash = flash;
         this.chip = chip;
+        this.target = chip.family().target();
+        this.bootloaderOffset = (int) target.bootloaderOffset();
     }
 
     /** A power-on boot from flash of the default chip ({@link ChipIdentity#defaultEsp32()}). */
@@ -77,7 +84,7 @@ public final class BootRom {
     // ---- stage 1: the ROM and the second-stage bootloader image ----
 
     private Optional<BootResult> loadBootloader() {
-        byte[] region = flash.read(BOOTLOADER_OFFSET, TABLE_OFFSET - BOOTLOADER_OFFSET);
+        byte[] region = flash.read(bootloaderOffset, TABLE_OFFSET - bootloaderOffset);
         int firstWord = ByteBuffer.wrap(region).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         FirmwareImage image;
         try {
@@ -86,15 +93,22 @@ public final class BootRom {
         } catch (ImageException e) {
             for (int i = 0; i < INVALID_HEADER_REPEATS; i++) lines.add(String.format("invalid header: 0x%08x", firstWord));
             String why = e.reason() == ImageException.Reason.BAD_MAGIC
-                    ? String.format("no bootloader at 0x%x (first word 0x%08x)", BOOTLOADER_OFFSET, firstWord)
-                    : "bootloader at 0x1000 unreadable: " + e.getMessage();
+                    ? String.format("no bootloader at 0x%x (first word 0x%08x)", bootloaderOffset, firstWord)
+                    : String.format("bootloader at 0x%x unreadable: %s", bootloaderOffset, e.getMessage());
             return Optional.of(loop(BootResult.Stage.BOOTLOADER, why, ResetReason.RTCWDT_RTC_RESET));
         }
         ImageHeader h = image.header();
-        lines.add("configsip: 0, SPIWP:0xee");
-        lines.add("clk_drv:0x00,q_drv:0x00,d_drv:0x00,cs0_drv:0x00,hd_drv:0x00,wp_drv:0x00");
+        boolean esp32 = chip.family() == ChipFamily.ESP32;
+        if (esp32) {
+            lines.add("configsip: 0, SPIWP:0xee");
+            lines.add("clk_drv:0x00,q_drv:0x00,d_drv:0x00,cs0_drv:0x00,hd_drv:0x00,wp_drv:0x00");
+        } else {
+            lines.add("SPIWP:0xee");
+        }
         lines.add("mode:" + h.flashMode().name() + ", clock div:" + clockDiv(h));
-        for (Segment s : image.segments()) lines.add(String.format("load:0x%08x,len:%d", s.loadAddress(), s.length()));
+        for (Segment s : image.segments()) {
+            lines.add(String.format(esp32 ? "load:0x%08x,len:%d" : "load:0x%08x,len:0x%x", s.loadAddress(), s.length()));
+        }
         if (!image.checksumValid()) {
             lines.add(String.format("csum err:0x%02x!=0x%02x", image.computedChecksum(), image.storedChecksum()));
             lines.add(chip.romDate().equals(ChipIdentity.ROM_DATE_V1) ? "ets_main.c 371 " : "ets_main.c 384 ");
@@ -103,10 +117,10 @@ public final class BootRom {
                     ResetReason.RTCWDT_RTC_RESET));
         }
         lines.add(String.format("entry 0x%08x", h.entryAddress()));
-        if (h.chipId() != ESP32_CHIP_ID) {
+        if (h.chipId() != target.imageChipId()) {
             // the ROM does not check; code built for another chip cannot run here and the watchdog resets it
-            return Optional.of(loop(BootResult.Stage.BOOTLOADER, "bootloader at 0x1000 is built for "
-                    + ChipRegistry.chipName(h.chipId()) + ", not ESP32", ResetReason.RTCWDT_RTC_RESET));
+            return Optional.of(loop(BootResult.Stage.BOOTLOADER, String.format("bootloader at 0x%x is built for %s, not %s",
+                    bootloaderOffset, ChipRegistry.chipName(h.chipId()), target.name()), ResetReason.RTCWDT_RTC_RESET));
         }
         log('I', "boot", "SPI Speed      : " + h.flashFreq().label().replace("m", "MHz"));
         log('I', "boot", "SPI Mode       : " + h.flashMode().name());
@@ -248,8 +262,8 @@ public final class BootRom {
             return Optional.empty();
         }
         int chipId = image.header().chipId();
-        if (chipId != ESP32_CHIP_ID) {
-            log('E', "boot_comm", String.format("mismatch chip ID, expected %d, found %d", ESP32_CHIP_ID, chipId));
+        if (chipId != target.imageChipId()) {
+            log('E', "boot_comm", String.format("mismatch chip ID, expected %d, found %d", target.imageChipId(), chipId));
             failures.add(p.name() + ": app built for " + ChipRegistry.chipName(chipId));
             return Optional.empty();
         }
@@ -270,8 +284,7 @@ public final class BootRom {
     private void logSegments(Partition p, FirmwareImage image) {
         for (int i = 0; i < image.segments().size(); i++) {
             Segment s = image.segments().get(i);
-            String name = s.memoryName();
-            String kind = name.equals("DROM") || name.equals("IROM") ? "map" : "load";
+            String kind = image.chip().map(c -> c.flashMapped(s.loadAddress())).orElse(false) ? "map" : "load";
             log('I', "esp_image", String.format("segment %d: paddr=%08x vaddr=%08x size=%05xh (%6d) %s", i,
                     p.offset() + s.fileOffset(), s.loadAddress(), s.length(), s.length(), kind));
         }

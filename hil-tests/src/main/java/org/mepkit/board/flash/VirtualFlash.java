@@ -2,11 +2,9 @@ package org.mepkit.board.flash;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -24,11 +22,13 @@ public final class VirtualFlash implements AutoCloseable {
     public static final int SECTOR = 0x1000;
 
     private final int size;
-    private final FileChannel file;   // null when in memory
+    // a RandomAccessFile, not a FileChannel: a channel is closed for good when a thread using it is interrupted,
+    // and the board boots (reads its flash) on the caller's thread, which Ctrl-C interrupts
+    private final RandomAccessFile file;   // null when in memory
     private final byte[] memory;      // null when file backed
     private final Path path;
 
-    private VirtualFlash(int size, FileChannel file, byte[] memory, Path path) {
+    private VirtualFlash(int size, RandomAccessFile file, byte[] memory, Path path) {
         this.size = size;
         this.file = file;
         this.memory = memory;
@@ -56,15 +56,15 @@ public final class VirtualFlash implements AutoCloseable {
     public static VirtualFlash open(Path path, int sizeIfNew) {
         checkSize(sizeIfNew);
         try {
-            boolean fresh = !Files.exists(path);
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            long existing = ch.size();
+            boolean fresh = org.mepkit.util.PrivateFiles.createIfAbsent(path); // provisioned, it holds the NVS secrets
+            RandomAccessFile ch = new RandomAccessFile(path.toFile(), "rw");
+            long existing = ch.length();
             if (fresh || existing == 0) {
                 byte[] erased = new byte[SECTOR];
                 Arrays.fill(erased, (byte) 0xFF);
-                for (long pos = 0; pos < sizeIfNew; pos += SECTOR) ch.write(ByteBuffer.wrap(erased), pos);
-                ch.force(false);
+                ch.seek(0);
+                for (long pos = 0; pos < sizeIfNew; pos += SECTOR) ch.write(erased);
+                ch.getFD().sync();
                 return new VirtualFlash(sizeIfNew, ch, null, path);
             }
             if (existing % SECTOR != 0 || existing > Integer.MAX_VALUE) {
@@ -90,15 +90,14 @@ public final class VirtualFlash implements AutoCloseable {
     public synchronized byte[] read(int offset, int length) {
         checkRange(offset, length);
         if (memory != null) return Arrays.copyOfRange(memory, offset, offset + length);
-        ByteBuffer b = ByteBuffer.allocate(length);
+        byte[] b = new byte[length];
         try {
-            while (b.hasRemaining()) {
-                if (file.read(b, offset + b.position()) < 0) throw new IOException("short read");
-            }
+            file.seek(offset);
+            file.readFully(b);
         } catch (IOException e) {
             throw new UncheckedIOException("flash read at " + offset + " failed: " + e.getMessage(), e);
         }
-        return b.array();
+        return b;
     }
 
     /** Programs bytes: each stored byte becomes {@code old & data} (NOR flash only clears bits). */
@@ -146,7 +145,7 @@ public final class VirtualFlash implements AutoCloseable {
     public synchronized void flush() {
         if (file == null) return;
         try {
-            file.force(false);
+            file.getFD().sync();
         } catch (IOException e) {
             throw new UncheckedIOException("flash flush failed: " + e.getMessage(), e);
         }
@@ -154,9 +153,10 @@ public final class VirtualFlash implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (file == null || !file.isOpen()) return;
+        if (file == null) return;
         try {
-            file.force(false);
+            if (!file.getFD().valid()) return;
+            file.getFD().sync();
             file.close();
         } catch (IOException e) {
             throw new UncheckedIOException("flash close failed: " + e.getMessage(), e);
@@ -169,8 +169,8 @@ public final class VirtualFlash implements AutoCloseable {
             return;
         }
         try {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) file.write(b, offset + b.position());
+            file.seek(offset);
+            file.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("flash write at " + offset + " failed: " + e.getMessage(), e);
         }

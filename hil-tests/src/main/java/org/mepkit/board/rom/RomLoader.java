@@ -41,7 +41,7 @@ public final class RomLoader {
 
     private final VirtualFlash flash;
     private final ChipIdentity chip;
-    private final Esp32Registers registers;
+    private final ChipRegisters registers;
     private volatile boolean stopRequested;
     private volatile IntConsumer baudListener = baud -> { };
     private volatile LoaderFault fault = LoaderFault.NONE;
@@ -55,7 +55,7 @@ public final class RomLoader {
     public RomLoader(VirtualFlash flash, ChipIdentity chip) {
         this.flash = Objects.requireNonNull(flash, "flash");
         this.chip = Objects.requireNonNull(chip, "chip");
-        this.registers = new Esp32Registers(chip);
+        this.registers = new ChipRegisters(chip);
     }
 
     public ChipIdentity chip() {
@@ -210,7 +210,8 @@ public final class RomLoader {
                 for (int i = 0; i < len; i += 16) registers.write(d.getInt(i), d.getInt(i + 4), d.getInt(i + 8));
                 return List.of(ok(id));
             case GET_SECURITY_INFO:
-                return unsupported(id);
+                // the ESP32 ROM lacks it; later chips' ROM and stub answer with their chip id
+                return chip.family().securityInfo().map(info -> List.of(ok(id, 0, info))).orElseGet(() -> unsupported(id));
             case SPI_ATTACH:
                 if (len != 4 && len != 8) return badLength(id);
                 return List.of(ok(id));

@@ -55,4 +55,16 @@ public final class Contributions {
             return new DiagnoseBoardCommand();
         }
     }
+
+    public static final class PerfFarm implements CommandContribution {
+        @Override
+        public String parent() {
+            return "perf";
+        }
+
+        @Override
+        public Object command() {
+            return new PerfFarmCommand();
+        }
+    }
 }

@@ -41,7 +41,7 @@ import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 
 /**
@@ -61,15 +61,23 @@ public final class DemoFlasher {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /**
-     * @param esptoolUsed  whether esptool wrote the flash
+     * @param esptoolUsed  whether esptool was run
+     * @param onTarget     the board's flash holds every planned image (read back from the virtual flash itself,
+     *                     not taken from esptool's word: a fake or simulated esptool prints "Hash of data verified"
+     *                     without writing anything)
      * @param summary      one line for the user
      * @param bootVerdict  the boot check's verdict
      * @param bootPassed   whether the boot check passed
      * @param bootLogFile  the redacted boot log
      * @param esptoolTail  esptool's last output lines (empty without esptool)
      */
-    public record Result(boolean esptoolUsed, String summary, String bootVerdict, boolean bootPassed, Path bootLogFile,
-                         List<String> esptoolTail) {
+    public record Result(boolean esptoolUsed, boolean onTarget, String summary, String bootVerdict, boolean bootPassed,
+                         Path bootLogFile, List<String> esptoolTail) {
+
+        /** Flashed, checked on the board and booted: the bench can run on it. */
+        public boolean passed() {
+            return onTarget && bootPassed;
+        }
     }
 
     private final VirtualBoard board;
@@ -94,7 +102,7 @@ public final class DemoFlasher {
         List<String> keys = FirmwareNvs.entries(settings).stream().map(NvsEntry::key).toList();
         FlashSource source = new FlashSource.Pairs(List.of(new FlashRegion(BoardImages.BOOTLOADER, bootloader),
                 new FlashRegion(BoardImages.TABLE, partitions), new FlashRegion(BoardImages.APP0, app)));
-        return new FlashPlanner(ChipRegistry.board("esp32-mep"), work.resolve("plan"), work).plan(source, BoardImages.nvs(config), keys);
+        return new FlashPlanner(ChipRegistry.board("esp32-mep"), work.resolve("plan")).plan(source, BoardImages.nvs(config), keys);
     }
 
     private List<String> secrets() {
@@ -112,7 +120,7 @@ public final class DemoFlasher {
                 BOOT_LOG_LIMIT, logDir);
         boolean[] powerOnWhenOpen = new boolean[1];
         PortOpener opener = (path, lineSettings) -> {
-            SerialLine line = JscPorts.open(path, lineSettings);
+            SerialLine line = Ports.open(path, lineSettings);
             if (powerOnWhenOpen[0]) board.powerOn(); // the hand on the power switch, once the console is open
             return line;
         };
@@ -136,9 +144,15 @@ public final class DemoFlasher {
         List<String> tail = transcript.subList(Math.max(0, transcript.size() - 4), transcript.size());
         Files.createDirectories(logDir);
         Files.write(logDir.resolve("esptool.log"), transcript);
-        String summary = String.format("flashed with %s through the board's ROM loader: MAC %s, %d region(s) written, %d hash(es) verified",
-                esptool.describe(), outcome.esptool().mac().orElse("?"), outcome.esptool().written().size(), outcome.esptool().hashesVerified());
-        return new Result(true, summary, outcome.verdict(), outcome.passed(), outcome.bootLogFile().orElse(null), tail);
+        List<String> missing = notOnBoard(plan);
+        String summary = missing.isEmpty()
+                ? String.format("flashed with %s through the board's ROM loader: MAC %s, %d region(s) written and read back from the board's flash",
+                        esptool.describe(), outcome.esptool().mac().orElse("?"), outcome.esptool().written().size())
+                : String.format("NOT flashed: %s said it wrote %d region(s) and verified %d hash(es), but the board's flash does not"
+                                + " hold %s: it never wrote to this board (a fake or simulated esptool?)",
+                        esptool.describe(), outcome.esptool().written().size(), outcome.esptool().hashesVerified(),
+                        String.join(", ", missing));
+        return new Result(true, missing.isEmpty(), summary, outcome.verdict(), outcome.passed(), outcome.bootLogFile().orElse(null), tail);
     }
 
     private static void progress(PrintWriter o, EsptoolEvent e) {
@@ -161,7 +175,7 @@ public final class DemoFlasher {
         board.flash().flush();
         board.setProgramJumper(false);
         BootLogCapture.BootLog log;
-        try (SerialLine line = JscPorts.open(board.consolePath(), LineSettings.CONSOLE)) {
+        try (SerialLine line = Ports.open(board.consolePath(), LineSettings.CONSOLE)) {
             board.powerOn();
             log = new BootLogCapture(SystemTicker.INSTANCE, Redactor.firmware().withSecrets(secrets())).capture(line, BOOT_LOG_LIMIT);
         } catch (SerialException e) {
@@ -170,8 +184,20 @@ public final class DemoFlasher {
         Path file = store(log.text());
         String summary = "no esptool found: esptool was NOT used; the same " + plan.regions().size()
                 + " checked images were written straight into the virtual flash";
-        return new Result(false, summary, log.result().verdict().name().toLowerCase(java.util.Locale.ROOT),
+        return new Result(false, notOnBoard(plan).isEmpty(), summary, log.result().verdict().name().toLowerCase(java.util.Locale.ROOT),
                 log.result().verdict().pass(), file, List.of());
+    }
+
+    /** The planned regions whose bytes the board's flash does not hold (read back from the virtual flash). */
+    List<String> notOnBoard(FlashPlan plan) throws IOException {
+        List<String> missing = new java.util.ArrayList<>();
+        for (PlannedRegion r : plan.regions()) {
+            byte[] want = Files.readAllBytes(r.file());
+            if (!java.util.Arrays.equals(want, board.flash().read((int) r.address(), want.length))) {
+                missing.add(r.file().getFileName() + String.format(" at 0x%x", r.address()));
+            }
+        }
+        return missing;
     }
 
     private Path store(String redacted) {

@@ -13,17 +13,17 @@ import picocli.CommandLine.Option;
  */
 public final class VirtualBoardOptions {
 
-    @Option(names = "--max3232", paramLabel = "PROFILE", description = "virtual board's MAX3232: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max3232", paramLabel = "PROFILE", description = "The virtual board's MAX3232: genuine, flaky, bad or dead (default: ${DEFAULT-VALUE}).")
     String max3232;
 
-    @Option(names = "--time-scale", paramLabel = "X", description = "virtual board: clock speed-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-scale", paramLabel = "X", description = "The virtual board's clock speed-up (default: ${DEFAULT-VALUE}).")
     double timeScale;
 
-    @Option(names = "--seed", paramLabel = "N", description = "virtual board: seed of the MAX3232 power-ups (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the virtual MAX3232's power-ups (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--firmware", paramLabel = "MODEL",
-            description = "virtual board's app model: dabbler (upstream behaviour) or spec (mepkit's recovery spec) (default: ${DEFAULT-VALUE})")
+            description = "The virtual board's app model: dabbler (upstream behaviour) or spec (mepkit's recovery spec); default: ${DEFAULT-VALUE}.")
     String firmware = "dabbler";
 
     VirtualBoardOptions(String max3232, double timeScale, long seed) {

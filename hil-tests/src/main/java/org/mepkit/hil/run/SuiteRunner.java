@@ -2,101 +2,106 @@ package org.mepkit.hil.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.mepkit.bench.Bench;
 import org.mepkit.bench.BenchFactory;
 import org.mepkit.bench.BenchRuntime;
+import org.mepkit.report.Redactor;
+import org.mepkit.report.ReportInfo;
+import org.mepkit.serial.SerialLine;
 
 /**
- * Runs the HIL suite ({@code org.mepkit.hil.suite}) through the JUnit Platform launcher on the
- * given bench, printing one progress line per test, and collects the outcomes with the
- * captured console logs.
+ * Runs the HIL suite ({@code org.mepkit.hil.suite}) through the JUnit Platform launcher on the given bench,
+ * printing one progress line per test, and collects the outcomes with the captured console logs.
+ *
+ * <p>The bench is checked first ({@link #checkBench}): a bench that cannot start is one {@link BenchSetupException},
+ * not a failure of every test. The launcher runs on its own thread; an interrupt of the calling thread (Ctrl-C,
+ * see {@code org.mepkit.cli.Interrupts}) ends the run where it stands and the result keeps what finished.
  */
 public final class SuiteRunner {
 
     public static final String SUITE_PACKAGE = "org.mepkit.hil.suite";
+
+    /** The bench could not be opened before any test ran: ports, power control, the virtual board. */
+    public static final class BenchSetupException extends IOException {
+        public BenchSetupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private SuiteRunner() {
     }
 
     /** @param tags JUnit tag expressions to include (suite groups); empty = all */
     public static SuiteResult run(BenchFactory bench, List<String> tags, PrintWriter progress) {
-        BenchRuntime.install(bench);
-        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage(SUITE_PACKAGE))
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
-        if (!tags.isEmpty()) b.filters(TagFilter.includeTags(tags));
-        LauncherDiscoveryRequest request = b.build();
-        List<TestOutcome> outcomes = new ArrayList<>();
-        Map<String, Long> started = new ConcurrentHashMap<>();
-        long t0 = System.nanoTime();
-        TestExecutionListener listener = new TestExecutionListener() {
-            @Override
-            public void executionStarted(TestIdentifier id) {
-                if (id.isTest()) started.put(id.getUniqueId(), System.nanoTime());
-            }
-
-            @Override
-            public void executionSkipped(TestIdentifier id, String reason) {
-                if (id.isTest()) {
-                    add(id, TestOutcome.Status.SKIPPED, 0, reason);
-                } else {
-                    progress.printf("SKIP %s: %s%n", id.getDisplayName(), reason);
-                }
-            }
-
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (!id.isTest()) {
-                    if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                        progress.printf("FAIL %s: %s%n", id.getDisplayName(), result.getThrowable().map(Throwable::toString).orElse(""));
-                    }
-                    return;
-                }
-                long ms = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000L;
-                TestOutcome.Status status = switch (result.getStatus()) {
-                    case SUCCESSFUL -> TestOutcome.Status.PASSED;
-                    case ABORTED -> TestOutcome.Status.SKIPPED;
-                    case FAILED -> TestOutcome.Status.FAILED;
-                };
-                add(id, status, ms, result.getThrowable().map(SuiteRunner::message).orElse(""));
-            }
-
-            private synchronized void add(TestIdentifier id, TestOutcome.Status status, long ms, String message) {
-                BenchRuntime.Capture c = BenchRuntime.captures().get(id.getUniqueId());
-                String group = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                        .map(m -> groupOf(m.getClassName())).orElse("suite");
-                TestOutcome o = new TestOutcome(group, id.getDisplayName(), id.getUniqueId(), status, ms, message,
-                        c == null ? List.of() : c.console(), c == null ? List.of() : c.notes());
-                outcomes.add(o);
-                progress.printf("%-4s %-12s %s (%d ms)%s%n", switch (status) {
-                    case PASSED -> "ok";
-                    case FAILED -> "FAIL";
-                    case SKIPPED -> "skip";
-                }, group, id.getDisplayName(), ms, message.isEmpty() ? "" : "\n       " + message);
-                progress.flush();
-            }
-        };
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, listener);
-        return new SuiteResult(bench.describe(), List.copyOf(outcomes), (System.nanoTime() - t0) / 1_000_000L);
+        return run(bench, tags, progress, null);
     }
 
-    private static String message(Throwable t) {
-        String m = t.getMessage();
-        String first = m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("");
-        return first.length() > 400 ? first.substring(0, 400) + "…" : first;
+    /**
+     * As {@link #run(BenchFactory, List, PrintWriter)}, also writing the JUnit XML of the run to {@code junitXml}
+     * (when not null) through the platform's {@link LegacyXmlReportGeneratingListener}, also when interrupted.
+     */
+    public static SuiteResult run(BenchFactory bench, List<String> tags, PrintWriter progress, Path junitXml) {
+        return run(SUITE_PACKAGE, bench, tags, progress, junitXml);
+    }
+
+    static SuiteResult run(String suitePackage, BenchFactory bench, List<String> tags, PrintWriter progress, Path junitXml) {
+        String run = BenchRuntime.install(bench);
+        ReportInfo info = ReportInfo.now(bench.describe(), bench.firmware());
+        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage(suitePackage))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter(BenchRuntime.RUN_PARAMETER, run);
+        if (!tags.isEmpty()) b.filters(TagFilter.includeTags(tags));
+        LauncherDiscoveryRequest request = b.build();
+        Path xmlDir = null;
+        try {
+            if (junitXml != null) xmlDir = Files.createTempDirectory("mep-junit-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Redactor redactor = Redactor.firmware().withSecrets(bench.secrets());
+        SuiteRecorder recorder = new SuiteRecorder(run, progress, xmlDir == null ? null : new LegacyXmlReportGeneratingListener(xmlDir, progress), redactor);
+        long t0 = System.nanoTime();
+        Launcher launcher = LauncherFactory.create();
+        Thread worker = new Thread(() -> launcher.execute(request, recorder), "hil-suite");
+        worker.setDaemon(true);
+        worker.start();
+        boolean interrupted = false;
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            recorder.interrupt();
+            worker.interrupt();
+        }
+        SuiteResult result = new SuiteResult(bench.describe(), recorder.outcomes(), (System.nanoTime() - t0) / 1_000_000L,
+                interrupted, info);
+        BenchRuntime.release(run);
+        if (xmlDir != null) JunitXml.finish(xmlDir, junitXml, result, redactor);
+        return result;
+    }
+
+    /** Opens the bench and both its ports once, before any test: a bench that cannot start fails here, once. */
+    public static void checkBench(BenchFactory factory) throws BenchSetupException {
+        try (Bench bench = factory.open()) {
+            try (SerialLine console = bench.openConsole(); SerialLine meter = bench.openMeterSide()) {
+                // both ports open: the bench can start
+            }
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new BenchSetupException("the bench cannot start (" + factory.describe() + "): " + m, e);
+        }
     }
 
     static String groupOf(String className) {

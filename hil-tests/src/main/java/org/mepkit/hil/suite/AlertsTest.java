@@ -20,7 +20,7 @@ class AlertsTest {
     @DisplayName("0x0000 from the meter starts the chain ET11 → ET13 → ET50 → EP39 (BT07) → BT08")
     void alertChain(BenchSession s) throws Exception {
         s.boot();
-        s.awaitRequests(10, 30_000);
+        s.awaitRequests(10, s.steadyPollingMs());
         int from = s.console().size();
         int before = s.meter().seen().size();
         s.meterSide().send(new byte[] {0x00, 0x00});

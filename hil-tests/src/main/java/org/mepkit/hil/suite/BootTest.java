@@ -48,7 +48,7 @@ class BootTest {
     @DisplayName("no crash loop: one boot in 30 s of board time with a working meter")
     void noCrashLoop(BenchSession s) throws Exception {
         s.boot();
-        s.awaitRequests(10, 30_000);
+        s.awaitRequests(10, s.steadyPollingMs());
         s.idle(30_000);
         List<ConsoleMonitor.Line> banners = s.console().lines().stream().skip(s.bootLine())
                 .filter(l -> l.text().startsWith("rst:")).toList();

@@ -30,7 +30,7 @@ class MeasurementsTest {
     void valuesInJson(BenchSession s) throws Exception {
         Assumptions.assumeTrue(s.bench().boardUrl().isPresent(), "bench config gives no board URL");
         s.boot();
-        s.awaitRequests(11, 30_000); // BT28 answered at least once
+        s.awaitRequests(11, s.steadyPollingMs()); // BT28 answered at least once
         s.idle(500);
         URI url = s.bench().boardUrl().get().resolve("/getDashDataWS");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -25,7 +25,7 @@ class RecoveryTest {
     @DisplayName("meter silent: the board power-cycles after its reply timeout and resends the identical request")
     void meterSilent(BenchSession s) throws Exception {
         s.boot();
-        s.awaitRequests(10, 30_000);
+        s.awaitRequests(10, s.steadyPollingMs());
         int from = s.console().size();
         s.meter().setSilent(true);
         int before = s.meter().seen().size();

@@ -21,7 +21,7 @@ class RobustnessTest {
     @DisplayName("garbage on the line is dropped with a hex dump and polling goes on")
     void garbage(BenchSession s) throws Exception {
         s.boot();
-        s.awaitRequests(10, 30_000);
+        s.awaitRequests(10, s.steadyPollingMs());
         int from = s.console().size();
         s.meterSide().send(new byte[] {(byte) 0xFF, 0x13, 0x37});
         s.console().awaitFrom(from, "a dump holding the garbage", t -> t.startsWith("0x") && t.contains("FF1337"),

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mepkit.esp.partition.OtaData;
 import org.mepkit.board.flash.VirtualFlash;
 import org.mepkit.board.rom.ChipIdentity;
 import org.mepkit.esp.chip.ChipRegistry;
@@ -142,5 +143,39 @@ class BootRomTest {
         assertTrue(matching(loop, "boot_comm: mismatch chip ID, expected 0, found 5").size() == 1,
                 String.join("\n", loop.consoleLines()));
         assertTrue(loop.reason().contains("ESP32-C3"), loop.reason());
+    }
+
+    @Test
+    void aC3BootsItsBootloaderFromZeroWithTheC3RomBanner() {
+        VirtualFlash c3flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
+        c3flash.write(0x0, ImageBuilder.bootloader().chip(ChipRegistry.ESP32_C3).build());
+        c3flash.write(0x8000, PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
+        c3flash.write(0x10000, ImageBuilder.app().chip(ChipRegistry.ESP32_C3).projectName("arduino-lib-builder").build());
+        BootResult r = BootRom.boot(c3flash, ChipIdentity.defaultEsp32C3());
+        BootResult.Booted b = assertInstanceOf(BootResult.Booted.class, r, String.join("\n", r.consoleLines()));
+        assertEquals(List.of("ESP-ROM:esp32c3-api1-20210207", "Build:Feb  7 2021", "rst:0x1 (POWERON),boot:0xc (SPI_FAST_FLASH_BOOT)",
+                "SPIWP:0xee"), r.consoleLines().subList(0, 4));
+        assertTrue(r.consoleLines().contains("load:0x3fcd5810,len:0x100"), r.consoleLines().toString());
+        assertEquals("arduino-lib-builder", b.descriptor().orElseThrow().projectName());
+        assertTrue(matching(b, "vaddr=42000020").get(0).endsWith(" map"), "IROM is mapped from flash");
+    }
+
+    @Test
+    void anEsp32AppOnAC3IsAChipIdMismatch() {
+        VirtualFlash c3flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
+        c3flash.write(0x0, ImageBuilder.bootloader().chip(ChipRegistry.ESP32_C3).build());
+        c3flash.write(0x8000, PartitionTableCodec.write(DefaultPartitionTables.esp32Mep4Mb()));
+        c3flash.write(0x10000, ImageBuilder.app().build());
+        BootResult r = BootRom.boot(c3flash, ChipIdentity.defaultEsp32C3());
+        assertInstanceOf(BootResult.BootLoop.class, r);
+        assertTrue(matching(r, "mismatch chip ID, expected 5, found 0").size() >= 1, String.join("\n", r.consoleLines()));
+    }
+
+    @Test
+    void anEsp32BootloaderAt0x1000MeansNothingToAC3() {
+        VirtualFlash c3flash = VirtualFlash.inMemory(VirtualFlash.DEFAULT_SIZE);
+        c3flash.write(0x1000, ImageBuilder.bootloader().build());
+        BootResult r = BootRom.boot(c3flash, ChipIdentity.defaultEsp32C3());
+        assertEquals("invalid header: 0xffffffff", r.consoleLines().get(3), "the C3 ROM reads its bootloader at 0x0");
     }
 }

@@ -11,7 +11,7 @@ class RomBannerTest {
     @Test
     void downloadModeBannerAfterPowerOn() {
         // esp32-flashing.md §4 gives these lines for a revision 1 ROM (dated Jun 8 2016)
-        ChipIdentity v1 = new ChipIdentity(new byte[6], 0, 0, 0, 347, 0xC8, 0x4016, ChipIdentity.ROM_DATE_V1);
+        ChipIdentity v1 = ChipIdentity.esp32(new byte[6], 0, 0, 0, 347, 0xC8, 0x4016, ChipIdentity.ROM_DATE_V1);
         assertEquals(List.of("ets Jun  8 2016 00:22:57", "",
                 "rst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))", "waiting for download"),
                 RomBanner.downloadMode(v1, ResetReason.POWERON_RESET));

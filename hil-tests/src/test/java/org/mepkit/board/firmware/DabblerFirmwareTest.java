@@ -93,14 +93,14 @@ class DabblerFirmwareTest {
         DabblerFirmware fw = boot(FirmwareConfig.provisioned("lab", "pw", KEY));
         io.runUntil(fw, 30_000, () -> meter.seen().size() >= 11);
         String json = fw.dashDataJson();
-        assertTrue(json.contains("\"Fwd_Act_Wh\": 12345678,"), json);
-        assertTrue(json.contains("\"L1_RMS_V\": 230100,"), json);
-        assertTrue(json.contains("\"L2_RMS_A\": 3200,"), json);
-        assertTrue(json.contains("\"Freq_mHz\": 50012,"), json);
-        assertTrue(json.contains("\"Meter_Manufacturer\": \"ITRN\""), json);
-        assertTrue(json.contains("\"Meter_SW_Version\": \"4.7\""), json);
-        assertTrue(json.contains("\"Utility_SN\": \"MEPKIT-TWIN-0001\""), json);
-        assertTrue(json.contains("\"CurrentDateTime\": \"2024-03-28T17:2"), json);
+        assertTrue(json.contains("\"Fwd_Act_Wh\":12345678,"), json);
+        assertTrue(json.contains("\"L1_RMS_V\":230100,"), json);
+        assertTrue(json.contains("\"L2_RMS_A\":3200,"), json);
+        assertTrue(json.contains("\"Freq_mHz\":50012,"), json);
+        assertTrue(json.contains("\"Meter_Manufacturer\":\"ITRN\""), json);
+        assertTrue(json.contains("\"Meter_SW_Version\":\"4.7\""), json);
+        assertTrue(json.contains("\"Utility_SN\":\"MEPKIT-TWIN-0001\""), json);
+        assertTrue(json.contains("\"CurrentDateTime\":\"2024-03-28T17:2"), json);
         assertTrue(json.indexOf("\"ESP_SW\"") < json.indexOf("\"Fwd_Act_Wh\"")
                 && json.indexOf("\"Fwd_Act_Wh\"") < json.indexOf("\"L3_Rev_Avg_W\""), "field order");
         assertTrue(io.texts().contains("Serving web request: GetDashDataWS with Fwd_Act_Wh=12345678 and Rev_Act_Wh=2345"));

@@ -41,7 +41,8 @@ public final class BspExportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Toolchain toolchain;
 
-    @Option(names = "--board", required = true, paramLabel = "NAME", description = "The board (see mep board list).")
+    @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep",
+            description = "A board of 'mep board list' (default: esp32-mep, the family default).")
     String board;
 
     @Option(names = "--variant", paramLabel = "NAME",

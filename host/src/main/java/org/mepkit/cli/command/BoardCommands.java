@@ -44,8 +44,27 @@ public final class BoardCommands {
 
         @Override
         public void run() {
-            print(spec, output, BoardRegistry.load().boards(), true);
+            BoardRegistry registry = BoardRegistry.load();
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.json()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("boards", registry.boards().stream().map(BoardCommands::json).toList());
+                json.put("aliases", registry.aliases().entrySet().stream()
+                        .map(a -> Map.of("alias", a.getKey(), "board", a.getValue())).toList());
+                OutputOptions.printJson(out, json);
+            } else {
+                print(spec, output, registry.boards(), true);
+                out.println("aliases: " + aliases(registry));
+            }
+            out.flush();
         }
+    }
+
+    /** {@code esp32-mep = esp32-mep-v2.00 (family default), ...}. */
+    static String aliases(BoardRegistry registry) {
+        return registry.aliases().entrySet().stream()
+                .map(a -> a.getKey() + " = " + a.getValue() + (a.getKey().equals("esp32-mep") ? " (family default)" : ""))
+                .collect(Collectors.joining(", "));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -78,7 +97,7 @@ public final class BoardCommands {
         @Mixin
         OutputOptions output;
 
-        @Parameters(arity = "0..1", paramLabel = "NAME")
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "A board name.")
         String name;
 
         @Override
@@ -104,12 +123,9 @@ public final class BoardCommands {
         out.flush();
     }
 
+    /** @throws org.mepkit.spec.UnknownBoardException a usage error, as for every {@code --board} */
     private static Board find(BoardRegistry registry, String name) {
-        try {
-            return registry.require(name);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        return registry.require(name);
     }
 
     private static void printText(PrintWriter out, Board b) {
@@ -117,6 +133,8 @@ public final class BoardCommands {
         out.printf("  %s%n", b.title());
         out.printf("  pins:     %s%n", b.pinMap().pins().stream().map(BoardCommands::pin).collect(Collectors.joining(", ")));
         out.printf("  console:  %s;  meter: %s%n", link(b.console()), link(b.meterLine()));
+        out.printf("  download: %s%n", b.autoReset() ? "auto-reset (esptool resets the chip through DTR/RTS on "
+                + b.console().connector() + ")" : "by hand (program jumper, then power-cycle)");
         FlashLayout f = b.flashLayout();
         out.printf("  flash:    %d MB %s, bootloader at 0x%X, partition table at 0x%X, app at 0x%X%n",
                 f.flashSize() >> 20, f.name(), b.bootloaderOffset(), f.partitionTableOffset(), f.appOffset());
@@ -157,23 +175,24 @@ public final class BoardCommands {
         m.put("chip", b.chip());
         m.put("module", b.module());
         m.put("form", b.form().name());
+        m.put("auto_reset", b.autoReset());
         m.put("pins", b.pinMap().pins().stream().map(p -> {
             Map<String, Object> pin = new LinkedHashMap<>();
             pin.put("signal", p.signal());
             pin.put("gpio", p.gpio());
-            pin.put("modulePin", p.modulePin());
+            pin.put("module_pin", p.modulePin());
             pin.put("direction", p.direction().name().toLowerCase(java.util.Locale.ROOT));
-            pin.put("activeLow", p.activeLow());
+            pin.put("active_low", p.activeLow());
             return pin;
         }).toList());
         m.put("console", b.console());
-        m.put("meterLine", b.meterLine());
+        m.put("meter_line", b.meterLine());
         FlashLayout f = b.flashLayout();
         Map<String, Object> flash = new LinkedHashMap<>();
         flash.put("layout", f.name());
         flash.put("size", f.flashSize());
-        flash.put("bootloaderOffset", b.bootloaderOffset());
-        flash.put("partitionTableOffset", f.partitionTableOffset());
+        flash.put("bootloader_offset", b.bootloaderOffset());
+        flash.put("partition_table_offset", f.partitionTableOffset());
         flash.put("partitions", f.partitions().stream().map(p -> {
             Map<String, Object> part = new LinkedHashMap<>();
             part.put("name", p.name());
@@ -190,7 +209,7 @@ public final class BoardCommands {
             Map<String, Object> key = new LinkedHashMap<>();
             key.put("name", k.name());
             key.put("type", k.type().name().toLowerCase(java.util.Locale.ROOT));
-            key.put("maxLength", k.maxLength());
+            key.put("max_length", k.maxLength());
             key.put("secret", k.secret());
             return key;
         }).toList());

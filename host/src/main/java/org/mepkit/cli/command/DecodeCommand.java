@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.cli.option.JsonKeys;
 import org.mepkit.cli.option.KeyOptions;
 import org.mepkit.mep.frame.MepProtocolException;
 import org.mepkit.mep.key.MbkKey;
@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Explain a captured MEP packet: request fields and digest check (with a key), or response code and table values.",
-                "A packet whose third byte is a request command (30, 3F, 40, 4F) is read as a request unless --table or --as says otherwise.",
-                "Example: mep decode --table BT52 000a00000718031c11171b04"})
+                "A packet whose third byte is a request command (30, 3F, 40, 4F) is read as a request unless --table or --as says otherwise."},
+        footer = {"", "Example:", "  mep decode --table BT52 000a00000718031c11171b04"})
 public final class DecodeCommand implements Callable<Integer> {
 
     enum Direction { auto, request, response }
@@ -137,7 +137,7 @@ public final class DecodeCommand implements Callable<Integer> {
             root.put("units", units(t));
         });
         try {
-            return new ObjectMapper().writeValueAsString(root);
+            return JsonKeys.MAPPER.writeValueAsString(JsonKeys.tree(root));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot render JSON", ex);
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.Interrupts;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.Max3232Option;
@@ -32,10 +33,11 @@ import org.mepkit.power.OutputLine;
 import org.mepkit.power.PowerException;
 import org.mepkit.power.ProcessLauncher;
 import org.mepkit.power.SystemProcessLauncher;
+import org.mepkit.report.ReportInfo;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.time.SystemTicker;
 
@@ -48,10 +50,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep diagnose chip}: sorts MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials on a jig. */
 @Command(name = "chip", mixinStandardHelpOptions = true,
         description = {"Sort MAX3232s into GOOD / FLAKY / BAD / DEAD by power-up trials.",
-                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback)",
-                "or a meter behind the chip (--meter) answers. Stops when a sequential test",
-                "reaches 99%% posterior or after --trials. Writes report.json, trials.svg",
-                "and index.html to --out. Wiring: docs/jig-wiring.md."},
+                "The host switches the chip's VCC; a loopback jumper T1OUT-R1IN (--loopback) or a meter behind the chip "
+                        + "(--meter) answers. Stops when a sequential test reaches 99%% posterior or after --trials. "
+                        + "Writes report.json, trials.svg and index.html to --out. Wiring: docs/jig-wiring.md."},
         footer = {"", "Examples:",
                 "  mep diagnose chip --max3232 flaky --seed 3",
                 "  mep diagnose chip --port /dev/ttyUSB0 --power dtr",
@@ -95,7 +96,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     @Option(names = "--baud", paramLabel = "N", defaultValue = "9600", description = "Line speed (default ${DEFAULT-VALUE}).")
     int baud;
 
-    @Option(names = "--power", paramLabel = "SWITCH", description = "What switches the MAX3232's VCC: dtr, rts or gpiod:CHIP:LINE.")
+    @Option(names = "--power", paramLabel = "SWITCH", description = "The MAX3232's VCC switch: gpiod:CHIP:LINE, dtr or rts.")
     String power;
 
     @Option(names = "--power-inverted", description = "The switch turns VCC on when the line is inactive (e.g. PNP on DTR).")
@@ -142,7 +143,7 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     private boolean authRefusedEveryTrial;
 
     public DiagnoseChipCommand() {
-        this(JscPorts::open, new SystemProcessLauncher());
+        this(Ports.OPENER, new SystemProcessLauncher());
     }
 
     DiagnoseChipCommand(PortOpener opener, ProcessLauncher launcher) {
@@ -249,12 +250,14 @@ public final class DiagnoseChipCommand implements Callable<Integer> {
     }
 
     private Path writeReport(ChipDiagnosis.Result result) {
+        Interrupts.clearForPartialResults();
         try {
             Files.createDirectories(reportDir);
             OutputOptions.printJson(new PrintWriter(Files.newBufferedWriter(reportDir.resolve("report.json")), true),
                     DiagnosisReport.json(result));
             Files.writeString(reportDir.resolve("trials.svg"), DiagnosisReport.svg(result));
-            Files.writeString(reportDir.resolve("index.html"), DiagnosisReport.html(result, "trials.svg"));
+            ReportInfo info = ReportInfo.now(result.jig(), virtual != null ? "none (the MAX3232 fault model, no board)" : "none (a MAX3232 on a jig, no board)");
+            Files.writeString(reportDir.resolve("index.html"), DiagnosisReport.html(result, info, "trials.svg", null));
             return reportDir;
         } catch (IOException e) {
             throw new MepException(ExitCodes.BAD_INPUT, "cannot write the report to " + reportDir + ": " + e.getMessage(), e);

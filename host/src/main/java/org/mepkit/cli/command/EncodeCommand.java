@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep encode --key K --seq N BODYHEX}: the full request packet (length, body, sequence, digest) as hex. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = {"Build a MEP request packet: length, body, sequence number and the 8-byte digest keyed by the MBK key.",
-                "Example: mep encode --key-file key.txt --seq 0 3000340200"})
+        description = "Build a MEP request packet: length, body, sequence number and the 8-byte digest keyed by the MBK key.",
+        footer = {"", "Example:", "  mep encode --key-file key.txt --seq 0 3000340200"})
 public final class EncodeCommand implements Callable<Integer> {
 
     @Spec

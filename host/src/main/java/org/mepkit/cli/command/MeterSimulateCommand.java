@@ -12,7 +12,7 @@ import org.mepkit.mep.key.MbkKey;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.sim.meter.MeterProfile;
 import org.mepkit.sim.meter.VirtualMeter;
 import org.mepkit.time.SystemTicker;
@@ -53,7 +53,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
     private final CountDownLatch stop;
 
     public MeterSimulateCommand() {
-        this(JscPorts::open, new CountDownLatch(1));
+        this(Ports.OPENER, new CountDownLatch(1));
     }
 
     /** For tests: another opener, and a latch that stops the meter when counted down. */

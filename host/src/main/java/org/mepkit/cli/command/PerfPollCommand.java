@@ -6,8 +6,10 @@ import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.Renamed;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.perf.PollBenchmark;
-import org.mepkit.serial.pty.SocatPair;
+import org.mepkit.serial.LineSettings;
+import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.sim.meter.MeterProfile;
 
@@ -17,10 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over a socat pty pair. */
+/** {@code mep perf poll}: the BT23 + BT28 poll-efficiency benchmark over an in-process pseudo-terminal. */
 @Command(name = "poll", mixinStandardHelpOptions = true,
         description = "Measure back-to-back BT23 + BT28 polling cycles against the virtual meter paced at 9600 baud "
-                + "over a socat pty pair; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
+                + "over a pseudo-terminal; ratio = median cycle / (wire time + meter turnaround), target <= 1.05.")
 public final class PerfPollCommand implements Callable<Integer> {
 
     @Spec
@@ -55,21 +57,18 @@ public final class PerfPollCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
         PollBenchmark.Result result;
-        try (SocatPair ptys = SocatPair.start()) {
-            result = PollBenchmark.run(JscPorts::open, ptys.pathA().toString(), ptys.pathB().toString(), profile, warmup, cycles);
-        } catch (SocatPair.SocatUnavailableException e) {
-            throw new MepException(ExitCodes.TOOL, e.getMessage());
+        PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
+        try (Progress progress = Progress.stderr(spec, "perf poll")) {
+            progress.update("start-up reads and " + warmup + " warm-up cycles");
+            result = PollBenchmark.run(meterEnd, JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), profile, warmup, cycles,
+                    done -> progress.update(done, cycles, "cycles"));
+        } finally {
+            meterEnd.close();
         }
-        var out = spec.commandLine().getOut();
-        if (output.json()) {
-            OutputOptions.printJson(out, result.toJson());
-        } else {
-            out.printf("poll cycle (BT23 partial + BT28) at %d baud, %d cycles: median %.1f ms, p95 %.1f ms;"
-                            + " wire %.1f ms + turnaround %.1f ms; ratio %.3f (target <= 1.05)%n",
-                    result.baud(), result.cycles(), result.cycleS() * 1e3, result.p95S() * 1e3,
-                    result.wireS() * 1e3, result.turnaroundS() * 1e3, result.ratio());
-            out.flush();
-        }
-        return ExitCodes.OK;
+        PollBenchmark.Result r = result;
+        return PerfVerdict.report(spec, output.json(), r.toJson(), r.targets(), out ->
+                out.printf("poll cycle (BT23 partial + BT28) at %d baud, %d cycles: median %.1f ms, p95 %.1f ms;"
+                                + " wire %.1f ms + turnaround %.1f ms; ratio %.3f%n",
+                        r.baud(), r.cycles(), r.cycleS() * 1e3, r.p95S() * 1e3, r.wireS() * 1e3, r.turnaroundS() * 1e3, r.ratio()));
     }
 }

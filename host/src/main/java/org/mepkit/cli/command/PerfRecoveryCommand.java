@@ -53,17 +53,12 @@ public final class PerfRecoveryCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, "--max3232 " + chip + " gives no recoverable faults; use flaky or bad");
         }
         RecoveryBenchmark.Figures f = RecoveryBenchmark.run(profile, seed, episodes);
-        var out = spec.commandLine().getOut();
-        if (output.json()) {
-            OutputOptions.printJson(out, f.asJson());
-        } else {
+        return PerfVerdict.report(spec, output.json(), f.asJson(), f.targets(), out -> {
             out.printf("recovery on '%s' chips, %d episodes (seed %d), virtual time%n", f.profile(), f.episodes(), f.seed());
             out.printf("  legacy : median %.3f s, p95 %.3f s%n", f.legacyMedian(), f.legacyP95());
             out.printf("  default: median %.3f s, p95 %.3f s (floor %.3f s, median/floor %.2f)%n",
                     f.defaultMedian(), f.defaultP95(), f.floor(), f.medianOverFloor());
-            out.printf("  speedup: %.1f x (targets: >= 5 x and median <= 1.3 x floor)%n", f.speedup());
-        }
-        out.flush();
-        return ExitCodes.OK;
+            out.printf("  speedup: %.1f x%n", f.speedup());
+        });
     }
 }

@@ -26,7 +26,7 @@ import org.mepkit.recovery.MeterLinkRecovery;
 import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortOpener;
 import org.mepkit.serial.SerialLine;
-import org.mepkit.serial.jsc.JscPorts;
+import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 
 import picocli.CommandLine.Command;
@@ -63,7 +63,7 @@ public final class ReadCommand implements Callable<Integer> {
     private final PortOpener opener;
 
     public ReadCommand() {
-        this(JscPorts::open);
+        this(Ports.OPENER);
     }
 
     /** For tests: another way to open {@code --port}. */

@@ -4,28 +4,26 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import picocli.CommandLine.Option;
 
-/** {@code --json}: machine-readable output, one JSON object per line, instead of text for people. */
+/**
+ * {@code --json}: machine-readable output instead of text for people: one JSON object per run, or
+ * one per line for commands that stream (they say so in their own {@code --json} description).
+ */
 public final class OutputOptions {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-
-    @Option(names = "--json", description = "Print JSON (one object per line) instead of text.")
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     public boolean json() {
         return json;
     }
 
-    /** Prints {@code value} (a record, map or list) as one line of JSON and flushes. */
+    /** Prints {@code value} (a record, map or list) as one line of JSON, keys in snake_case, and flushes. */
     public static void printJson(PrintWriter out, Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(JsonKeys.MAPPER.writeValueAsString(JsonKeys.tree(value)));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write JSON for " + value.getClass().getSimpleName(), e);

@@ -10,14 +10,16 @@ import org.mepkit.serial.SerialLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --port PATH} and {@code --baud N} for commands that talk over a serial port. The port
+ * {@code --port PORT} and {@code --baud N} for commands that talk over a serial port: a device path,
+ * {@code rfc2217://host:port} or {@code socket://host:port} ({@link org.mepkit.serial.Ports}). The port
  * is never guessed: mepkit does not enumerate ports (on a VM {@code /dev/ttyS0} is the console).
  * Each command supplies its default line settings (9600 8N1 for the meter, 115200 for the console).
  */
 public final class PortOptions {
 
     @Option(names = "--port", required = true, paramLabel = "PORT",
-            description = "Serial port to use, e.g. /dev/ttyUSB0 (never guessed).")
+            description = "Serial port to use (never guessed): a path such as /dev/ttyUSB0, rfc2217://HOST:PORT"
+                    + " (e.g. ser2net on another machine) or socket://HOST:PORT (raw TCP, no line settings).")
     String port;
 
     @Option(names = "--baud", paramLabel = "N",

@@ -2,18 +2,18 @@ package org.mepkit.serial.memory;
 
 import java.util.Arrays;
 
-/** A growable FIFO of bytes; not thread-safe (the {@link LinePair} lock guards it). */
-final class ByteQueue {
+/** A growable FIFO of bytes; not thread-safe (its owner's lock guards it: {@link LinePair}, the network lines). */
+public final class ByteQueue {
 
     private byte[] buffer = new byte[256];
     private int head;
     private int size;
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void add(byte[] data, int offset, int len) {
+    public void add(byte[] data, int offset, int len) {
         ensureCapacity(size + len);
         for (int i = 0; i < len; i++) {
             buffer[(head + size + i) % buffer.length] = data[offset + i];
@@ -21,7 +21,7 @@ final class ByteQueue {
         size += len;
     }
 
-    int take(byte[] into, int offset, int len) {
+    public int take(byte[] into, int offset, int len) {
         int n = Math.min(len, size);
         for (int i = 0; i < n; i++) {
             into[offset + i] = buffer[(head + i) % buffer.length];
@@ -31,7 +31,7 @@ final class ByteQueue {
         return n;
     }
 
-    void clear() {
+    public void clear() {
         head = 0;
         size = 0;
     }

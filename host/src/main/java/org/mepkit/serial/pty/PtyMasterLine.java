@@ -6,6 +6,9 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.mepkit.serial.LineSettings;
@@ -70,6 +73,7 @@ public final class PtyMasterLine implements SerialLine {
     private int slave;
     private final String slavePath;
     private final LineSettings settings;
+    private Path link;
     private volatile boolean closed;
 
     private PtyMasterLine(int master, int slave, String slavePath, LineSettings settings) {
@@ -103,6 +107,20 @@ public final class PtyMasterLine implements SerialLine {
     /** The path a host opens, e.g. {@code /dev/pts/3}. */
     public String slavePath() {
         return slavePath;
+    }
+
+    /**
+     * Adds a symbolic link to the slave (a stable name such as {@code DIR/meter}, replacing a stale one); it is
+     * removed with the pty. Best effort: {@link #slavePath()} stays the real path.
+     */
+    public synchronized void linkAs(Path link) {
+        try {
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, Path.of(slavePath));
+            this.link = link;
+        } catch (IOException | UnsupportedOperationException e) {
+            // the link is a convenience; slavePath() is the real path
+        }
     }
 
     /** Drops this side's hold on the slave: from now on the host closing the port is a hang-up here. */
@@ -201,6 +219,13 @@ public final class PtyMasterLine implements SerialLine {
         closed = true;
         releaseSlave();
         LibC.C.close(master);
+        if (link != null) {
+            try {
+                Files.deleteIfExists(link);
+            } catch (IOException e) {
+                // a stale link is replaced on the next start
+            }
+        }
     }
 
     private int pollMaster(short events, int timeoutMs) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mepkit.time.Deadline;
 import org.mepkit.time.SystemTicker;
+import org.mepkit.util.Processes;
 
 /**
  * A null-modem pair of pseudo-terminals made by socat (a virtual cable), for when both ends must be opened by
@@ -112,16 +113,7 @@ public final class SocatPair implements AutoCloseable {
 
     @Override
     public void close() {
-        socat.destroy();
-        try {
-            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
-                socat.destroyForcibly();
-                socat.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            socat.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(socat);
         if (ownsDir) {
             deleteTree(dir);
         } else {

@@ -50,7 +50,7 @@ class BoardCommandsTest {
         assertEquals(ExitCodes.OK, mep("board", "list", "--json"));
         assertEquals(1, out.toString().strip().lines().count());
         JsonNode boards = new ObjectMapper().readTree(out.toString()).get("boards");
-        assertEquals(3, boards.size());
+        assertEquals(4, boards.size());
         JsonNode v200 = boards.get(1);
         assertEquals("esp32-mep-v2.00", v200.get("name").asText());
         assertEquals("SMD", v200.get("form").asText());
@@ -59,6 +59,8 @@ class BoardCommandsTest {
         assertEquals(115200, v200.get("console").get("baud").asInt());
         assertEquals("R4", v200.get("variants").get(0).get("name").asText());
         assertTrue(v200.get("nvs").get("keys").get(4).get("secret").asBoolean(), "mep_key is secret");
+        assertFalse(v200.get("auto_reset").asBoolean());
+        assertTrue(boards.get(2).get("auto_reset").asBoolean(), "v2.10 resets from DTR/RTS");
     }
 
     @Test
@@ -66,6 +68,21 @@ class BoardCommandsTest {
         assertEquals(ExitCodes.OK, mep("board", "show", "esp32-mep-v1.10"));
         assertTrue(out.toString().startsWith("esp32-mep-v1.10 "));
         assertFalse(out.toString().contains("esp32-mep-v2.00"));
+    }
+
+    @Test
+    void theFamilyNameShowsTheDefaultBoardAndTheListNamesTheAliases() throws Exception {
+        assertEquals(ExitCodes.OK, mep("board", "show", "esp32-mep"));
+        assertTrue(out.toString().startsWith("esp32-mep-v2.00 "), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, mep("board", "list"));
+        assertTrue(out.toString().contains("aliases: esp32-mep = esp32-mep-v2.00 (family default), esp32-mep-c3 = ustepper-esp32c3-v1.00"),
+                out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, mep("board", "list", "--json"));
+        JsonNode alias = new ObjectMapper().readTree(out.toString()).get("aliases").get(0);
+        assertEquals("esp32-mep", alias.get("alias").asText());
+        assertEquals("esp32-mep-v2.00", alias.get("board").asText());
     }
 
     @Test
@@ -87,7 +104,8 @@ class BoardCommandsTest {
     @Test
     void anUnknownBoardIsAOneLineUsageError() {
         assertEquals(ExitCodes.USAGE, mep("board", "show", "nodemcu"));
-        assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep-v1.10, esp32-mep-v2.00, ustepper-esp32c3-v1.00)\n",
+        assertEquals("mep: unknown board 'nodemcu' (known: esp32-mep, esp32-mep-c3, esp32-mep-v1.10, esp32-mep-v2.00, "
+                + "esp32-mep-v2.10, ustepper-esp32c3-v1.00)\n",
                 err.toString());
         assertEquals("", out.toString());
     }

@@ -100,10 +100,10 @@ class DecodeCommandTest {
         assertEquals("0x00", json.get("code").asText());
         assertEquals(220, json.get("count").asInt());
         assertEquals("BT28", json.get("table").asText());
-        assertEquals(-950, json.get("values").get("L1_PF_Fac").asInt(), "a negative power factor stays negative");
-        assertEquals(230125, json.get("values").get("L1_RMS_V").asInt());
-        assertEquals("mV", json.get("units").get("L1_RMS_V").asText());
-        assertEquals("W", json.get("units").get("Fwd_W").asText());
+        assertEquals(-950, json.get("values").get("l1_pf_fac").asInt(), "a negative power factor stays negative");
+        assertEquals(230125, json.get("values").get("l1_rms_v").asInt());
+        assertEquals("mV", json.get("units").get("l1_rms_v").asText());
+        assertEquals("W", json.get("units").get("fwd_w").asText());
         assertEquals(55, json.get("values").size());
         assertEquals(1, r.out().strip().lines().count(), "one JSON object on one line");
         assertNoKey(r, KEY);

@@ -72,8 +72,12 @@ class DiagnoseChipCommandTest {
         assertEquals(0, run("--max3232", "flaky", "--seed", "1", "--out", report.toString()), err.toString());
         assertTrue(out.toString().contains("verdict: FLAKY"), out.toString());
         assertTrue(out.toString().contains("95 % Wilson interval"), out.toString());
-        assertTrue(Files.readString(report.resolve("trials.svg")).startsWith("<svg"));
-        assertTrue(Files.readString(report.resolve("index.html")).contains("<img src=\"trials.svg\""));
+        String svg = Files.readString(report.resolve("trials.svg"));
+        assertTrue(svg.contains("<svg") && svg.contains("haywire rate (%)") && svg.contains("power-up (trial number)"),
+                "a chart with labelled axes");
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("src=\"trials.svg\""), html);
+        assertTrue(html.contains("mepkit") && html.contains("date") && html.contains("host"), "the report says who made it, when, where");
         assertEquals("FLAKY", new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("verdict").asText());
     }
 

@@ -29,8 +29,11 @@ class PerfPollCommandTest {
 
     @Test
     void printsOneJsonObjectWithWireCycleAndRatio() throws Exception {
-        assertEquals(ExitCodes.OK, mep("perf", "poll", "--json", "--runs", "2", "--warmup", "0"), err.toString());
+        int code = mep("perf", "poll", "--json", "--runs", "2", "--warmup", "0");
         JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(json.get("targets_met").asBoolean() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED, code, err.toString());
+        assertEquals("ratio", json.get("targets").get(0).get("figure").asText());
+        assertEquals("<= 1.05", json.get("targets").get(0).get("target").asText());
         assertEquals(2, json.get("count").asInt());
         assertEquals(0.295833, json.get("wire_s").asDouble(), 1e-6, "(41 + 243) bytes x 10 bits / 9600 baud");
         assertTrue(json.get("cycle_s").asDouble() >= json.get("wire_s").asDouble(), json.toString());

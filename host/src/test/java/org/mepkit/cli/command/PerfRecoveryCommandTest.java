@@ -1,6 +1,7 @@
 package org.mepkit.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -41,6 +42,24 @@ class PerfRecoveryCommandTest {
         assertEquals(json.get("legacy_median_s").asDouble() / json.get("default_median_s").asDouble(),
                 json.get("speedup").asDouble(), 0.01);
         assertEquals(1, out.toString().strip().split("\n").length, "one line");
+    }
+
+    @Test
+    void aMissedTargetIsExit1WithTargetsMetFalseAndOneLineNamingIt() throws Exception {
+        // on the 'bad' model most power-ups fail: the 1.3 x floor target is out of reach (RECOVERY.md section 6)
+        assertEquals(1, run("--max3232", "bad", "--json", "--episodes", "40"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertFalse(json.get("targets_met").asBoolean(), json.toString());
+        assertEquals("default_median_over_floor", json.get("targets").get(1).get("figure").asText());
+        assertFalse(json.get("targets").get(1).get("met").asBoolean());
+        assertTrue(err.toString().startsWith("mep: target missed: default_median_over_floor "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void textEndsWithTheTargetsLine() {
+        assertEquals(0, run("--episodes", "40"), err.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("targets_met: true (speedup ")), out.toString());
     }
 
     @Test

@@ -93,17 +93,17 @@ class ReadCommandTest {
     }
 
     @Test
-    void jsonUsesTheFirmwaresNamesAndCarriesUnits(@TempDir Path dir) throws Exception {
+    void jsonUsesTheFirmwaresNamesInSnakeCaseAndCarriesUnits(@TempDir Path dir) throws Exception {
         serveMeter(MeterProfile.DEFAULT);
         Path keyFile = dir.resolve("mbk.key");
         Files.writeString(keyFile, KEY_TEXT + "\n");
         assertEquals(ExitCodes.OK, mep("read", "--port", port(), "--key-file", keyFile.toString(), "--json"), err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertEquals("ELON", json.get("Meter_Manufacturer").asText());
-        assertEquals(1_234_567, json.get("Fwd_Act_Wh").asInt());
-        assertEquals(231_000, json.get("L1_RMS_V").asInt());
-        assertEquals("mV", json.get("units").get("L1_RMS_V").asText());
-        assertEquals(-994, json.get("L3_PF_Fac").asInt());
+        assertEquals("ELON", json.get("meter_manufacturer").asText());
+        assertEquals(1_234_567, json.get("fwd_act_wh").asInt());
+        assertEquals(231_000, json.get("l1_rms_v").asInt());
+        assertEquals("mV", json.get("units").get("l1_rms_v").asText());
+        assertEquals(-994, json.get("l3_pf_fac").asInt());
         assertEquals(1, out.toString().strip().lines().count(), "one JSON object on one line");
         assertKeyNeverShown();
     }

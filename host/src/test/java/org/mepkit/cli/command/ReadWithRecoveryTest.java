@@ -35,7 +35,7 @@ class ReadWithRecoveryTest {
     Path dir;
 
     /** The first seed whose first power-up is haywire with silence or garbage ({@code bitErrors} false) or bit errors. */
-    private static long haywireSeed(boolean bitErrors) {
+    static long haywireSeed(boolean bitErrors) {
         for (long seed = 1; ; seed++) {
             Max3232Model m = new Max3232Model(Max3232Profile.FLAKY, seed, new ManualTicker());
             m.setPowered(true);

@@ -54,6 +54,50 @@ class HwCheckCommandTest {
     }
 
     @Test
+    void every_warning_is_listed_and_the_kicad_reports_are_kept() throws IOException {
+        Path reports = tmp.resolve("reports");
+        Run r = mep("hw", "check", "--hardware", hardware().toString(), "--board", "esp32-mep-v2.00", "-o", reports.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ERC 0 errors, (\\d+) warnings; .* (\\d+) warnings; pin map").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        long defaultVariantWarnings = r.out().lines().filter(l -> l.startsWith("  WARN ") && !l.startsWith("  WARN variant ")).count();
+        assertEquals(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)), defaultVariantWarnings, "one line per warning: " + r.out());
+        assertTrue(Files.size(reports.resolve("esp32-mep-v2.00/esp32-mep-v2.00-erc.json")) > 0);
+        assertTrue(Files.size(reports.resolve("esp32-mep-v2.00/esp32-mep-v2.00-drc.json")) > 0);
+        assertTrue(r.out().contains("  reports: " + reports.resolve("esp32-mep-v2.00")), r.out());
+    }
+
+    @Test
+    void json_is_one_object_with_each_boards_failures_and_warnings() throws IOException {
+        Run r = mep("hw", "check", "--hardware", hardware().toString(), "--board", "esp32-mep-v2.00", "-o", tmp.toString(), "--json");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(1, r.out().strip().lines().count(), r.out());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertTrue(json.get("passed").asBoolean());
+        var board = json.get("boards").get(0);
+        assertEquals("esp32-mep-v2.00", board.get("board").asText());
+        assertEquals(board.get("drc").get("warnings").asInt() + board.get("erc").get("warnings").asInt(),
+                java.util.stream.StreamSupport.stream(board.get("warnings").spliterator(), false)
+                        .filter(w -> !w.asText().startsWith("variant ")).count());
+    }
+
+    @Test
+    void fab_json_is_one_object_listing_each_variants_outputs() throws IOException {
+        Run r = mep("hw", "fab", "--hardware", hardware().toString(), "--board", "esp32-mep", "--variant", "r4-switched",
+                "-o", tmp.toString(), "--json");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(1, r.out().strip().lines().count(), r.out());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var only = json.get("outputs").get(0);
+        assertEquals("esp32-mep-v2.00", only.get("board").asText(), "esp32-mep is the family default");
+        assertTrue(only.get("files").asInt() > 5, r.out());
+        assertTrue(Files.isRegularFile(Path.of(only.get("zip").asText())));
+    }
+
+    @Test
     void a_board_with_a_track_missing_fails_with_exit_1() throws IOException {
         Path copy = tmp.resolve("hardware");
         copyTree(hardware(), copy);
@@ -67,6 +111,23 @@ class HwCheckCommandTest {
 
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("unconnected items"), r.out());
+    }
+
+    @Test
+    void a_front_part_in_j6s_mating_channel_fails_drc() throws IOException {
+        Path copy = tmp.resolve("hardware");
+        copyTree(hardware(), copy);
+        Path pcb = copy.resolve("esp32-mep-v2.00/esp32-mep-v2.00.kicad_pcb");
+        String text = Files.readString(pcb);
+        int ref = text.indexOf("(property \"Reference\" \"R5\"");
+        int at = text.indexOf("(at ", text.lastIndexOf("\n\t(footprint ", ref));
+        // R5 from beside J6 (x 59) into the channel in front of J6's pins (board x 51.5, y 6)
+        Files.writeString(pcb, text.substring(0, at) + "(at 151.5 66" + text.substring(text.indexOf(')', at)));
+
+        Run r = mep("hw", "check", "--hardware", copy.toString(), "--board", "esp32-mep-v2.00");
+
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Items not allowed (rule 'J6 mating channel') [Footprint R5]"), r.out());
     }
 
     @Test

@@ -101,13 +101,15 @@ class PacedLineTest {
     }
 
     @Test
-    void aUartReadReturnsOnlyTheBytesThatHaveArrived() throws Exception {
+    void aUartReadReturnsOnlyTheBytesThatHaveArrivedAMillisecondsWorthAtATime() throws Exception {
         LinePair console = LinePair.create("memory:host", "memory:chip", LineSettings.CONSOLE);
         PacedLine chip = PacedLine.uart(console.b(), ticker, () -> 115200);
         console.a().write(new byte[100]);
-        assertEquals(1, chip.read(new byte[100], 0, 100, Duration.ofSeconds(1)), "one byte time later only the first byte is in");
-        ticker.advance(LineSettings.CONSOLE.wireTime(9));
-        assertEquals(9, chip.read(new byte[100], 0, 100, Duration.ofSeconds(1)), "nine more after nine byte times");
+        assertEquals(11, chip.read(new byte[100], 0, 100, Duration.ofSeconds(1)), "115200 8N1 moves 11 bytes a millisecond");
+        assertEquals(LineSettings.CONSOLE.wireTime(11), ticker.elapsed());
+        ticker.advance(LineSettings.CONSOLE.wireTime(30));
+        assertEquals(30, chip.read(new byte[100], 0, 100, Duration.ofSeconds(1)), "what arrived meanwhile, all at once");
+        assertEquals(3, chip.read(new byte[3], 0, 3, Duration.ofSeconds(1)), "never more than asked for");
     }
 
     @Test
