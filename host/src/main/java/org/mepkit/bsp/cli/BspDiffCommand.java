@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep bsp diff A B}: what a firmware port from board A to board B has to change. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"List what differs between two boards of firmware-spec (pins, serial lines, flash layout,",
-                "assembly variants, settings, build), each with the mep_bsp.h / pins_arduino.h macro it changes.",
+        description = {"List what differs between two boards of firmware-spec (pins, serial lines, flash layout, "
+                        + "assembly variants, settings, build), each with the macro of mep_bsp.h or pins_arduino.h it changes.",
                 "For porting firmware, e.g. from esp32-mep-v2.00 to esp32-mep-v2.10. Exit 0 either way."})
 public final class BspDiffCommand implements Callable<Integer> {
 

@@ -27,12 +27,12 @@ import picocli.CommandLine.Spec;
 /** {@code mep bsp export}: the board support package for one toolchain, from firmware-spec alone. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a board's support package for a firmware toolchain, from firmware-spec alone:",
-                "  --arduino     boards.local.txt, variants/<id>/pins_arduino.h, tools/partitions/<id>.csv",
-                "  --platformio  boards/<board>.json, variants/<id>/pins_arduino.h, partitions/<id>.csv, platformio-env.ini",
-                "  --idf         an ESP-IDF component (put it at components/mep_bsp): include/mep_bsp.h, Kconfig,",
-                "                CMakeLists.txt, idf_component.yml, partitions.csv, sdkconfig.defaults",
-                "Every file says it is generated and from which firmware-spec. The assembly variant (e.g. R4: GPIO32",
-                "powers the MAX3232, R3: always on) decides MEP_MAX3232_POWER_SWITCHED; --variant picks the default."})
+                "--arduino: boards.local.txt, variants/<id>/pins_arduino.h and tools/partitions/<id>.csv.",
+                "--platformio: boards/<board>.json, variants/<id>/pins_arduino.h, partitions/<id>.csv and platformio-env.ini.",
+                "--idf: an ESP-IDF component (put it at components/mep_bsp): include/mep_bsp.h, Kconfig, CMakeLists.txt, "
+                        + "idf_component.yml, partitions.csv and sdkconfig.defaults.",
+                "Every file says it is generated and from which firmware-spec. The assembly variant (e.g. R4: GPIO32 "
+                        + "powers the MAX3232, R3: always on) decides MEP_MAX3232_POWER_SWITCHED; --variant picks the default."})
 public final class BspExportCommand implements Callable<Integer> {
 
     @Spec
