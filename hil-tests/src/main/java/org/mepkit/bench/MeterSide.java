@@ -16,6 +16,7 @@ public final class MeterSide implements AutoCloseable {
     private final SerialLine line;
     private final BenchMeter meter;
     /** Quiet time that ends an unframeable burst: 100 ms of board time, at least 5 ms of wall time. */
+    private static final long MIN_GAP_NANOS = 60_000_000L;
     private long gapNanos = 200_000_000L;
     private final LongSupplier boardMillis;
     private final Thread thread;
@@ -40,10 +41,14 @@ public final class MeterSide implements AutoCloseable {
         thread.start();
     }
 
-    /** Sets the quiet time after which unframeable bytes are dropped, from the board's time scale. */
+    /**
+     * Sets the quiet time after which unframeable bytes are dropped, from the board's time scale. Never under 60 ms of
+     * real time: a paced request through ser2net comes in pieces that ser2net holds back up to its chardelay-max (20 ms)
+     * each, and a shorter gap cut requests in two.
+     */
     public MeterSide withTimeScale(double scale) {
         timeScale = scale;
-        gapNanos = Math.max(5_000_000L, (long) (100_000_000L / scale));
+        gapNanos = Math.max(MIN_GAP_NANOS, (long) (100_000_000L / scale));
         return this;
     }
 

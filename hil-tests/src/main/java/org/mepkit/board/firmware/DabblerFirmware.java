@@ -401,6 +401,7 @@ public final class DabblerFirmware implements FirmwareModel {
 
     private void alertReceived() {
         io.println("Alert sequence (0x0000) received...");
+        if (machine != null && awaitingReply) machine.onAlert();
         storeResponse(new byte[] {0, 0});
         queue(alerts.alert());
     }
