@@ -7,6 +7,7 @@ router.py. GND also gets a pour on both layers. One board per process (pcbnew's 
 do not survive a second board in one interpreter reliably).
 """
 import os
+import random
 import sys
 import time
 
@@ -21,8 +22,11 @@ ORIGIN = (100.0, 60.0)       # page position of the board's top-left corner
 CLEAR = 0.2
 TRACK = 0.25
 POWER_TRACK = 0.3
+# v2.10 carries 13 more parts on the same outline: finer tracks (still well above JLCPCB's 0.127 mm)
+DENSE = {"esp32-mep-v2.10": (0.15, 0.2, 0.25)}
 VIA_D, VIA_DRILL = 0.6, 0.3
-EDGE = 0.3
+EDGE = 0.5
+SILK = 1.0        # JLCPCB: silkscreen text at least 1 mm high
 FPDIRS = {"mepkit": None}
 
 
@@ -85,20 +89,125 @@ def outline(board):
         board.Add(s)
 
 
-def text(board, s, x, y, layer, size=1.0, mirror=False, angle=0):
+def text(board, s, x, y, layer, size=SILK, mirror=None, angle=0, justify=None):
     t = pcbnew.PCB_TEXT(board)
     t.SetText(s)
     t.SetLayer(layer)
     t.SetTextSize(pcbnew.VECTOR2I(pcbnew.FromMM(size), pcbnew.FromMM(size)))
     t.SetTextThickness(pcbnew.FromMM(0.15))
     t.SetPosition(mm(x, y))
-    t.SetMirrored(mirror)
+    t.SetMirrored(layer == pcbnew.B_SilkS if mirror is None else mirror)
     if angle:
         t.SetTextAngleDegrees(angle)
+    if justify == "left":
+        t.SetHorizJustify(pcbnew.GR_TEXT_H_ALIGN_LEFT)
+    elif justify == "right":
+        t.SetHorizJustify(pcbnew.GR_TEXT_H_ALIGN_RIGHT)
     board.Add(t)
+    return t
+
+
+def rect(board, x0, y0, x1, y1, layer, width=0.15):
+    for a, b in [((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))]:
+        s = pcbnew.PCB_SHAPE(board, pcbnew.SHAPE_T_SEGMENT)
+        s.SetLayer(layer)
+        s.SetWidth(pcbnew.FromMM(width))
+        s.SetStart(mm(*a))
+        s.SetEnd(mm(*b))
+        board.Add(s)
+
+
+def pad_xy(fps, ref, num):
+    p = [q for q in fps[ref].Pads() if q.GetNumber() == num][0].GetPosition()
+    return pcbnew.ToMM(p.x) - ORIGIN[0], pcbnew.ToMM(p.y) - ORIGIN[1]
+
+
+J5_PINS = ["GND", "CTS", "VCC", "TX", "RX", "DTR", "RTS"]   # the adapter's pin that plugs in there
+
+
+def silkscreen(board, bname, fps):
+    """Board name, the J5/J7/J1-J4 labels, J5's 5 V warning and the J6 mounting note (all >= 1 mm)."""
+    meta = circuit.BOARDS[bname]
+    F, B = pcbnew.F_SilkS, pcbnew.B_SilkS
+    v210 = bname == "esp32-mep-v2.10"
+    v110 = bname == "esp32-mep-v1.10"
+    if v110:
+        text(board, "ESP32-MEP v%s" % meta["rev"], 62.0, 21.6, F)
+    else:                  # between the notch and J6: 10 mm wide
+        text(board, "ESP32-MEP", 42.1, 25.0, F)
+        text(board, "v%s" % meta["rev"], 42.1, 26.6, F)
+    text(board, "ESP32-MEP v%s mepkit" % meta["rev"], 47.5 if v110 else 52.0, 26.8 if v110 else 26.7, B)
+    # J5: what the FTDI adapter's pins are called, pin 1 mark, and the 5 V warning
+    side = B if v210 else F
+    n = 7 if v210 else 6
+    for k in range(n):
+        x, y = pad_xy(fps, "J5", str(k + 1))
+        text(board, J5_PINS[k], x + (1.4 if side == F else 1.4), y, side, justify="right" if side == B else "left")
+    x1, y1 = pad_xy(fps, "J5", "1")
+    x2, y2 = pad_xy(fps, "J5", "2")
+    text(board, "1", x1, y1 + (1.9 if y1 > y2 else -1.9), F)
+    text(board, "3V3 ONLY", 6.6 if not v210 else 7.0, 19.2 if not v210 else 0.9, side if v210 else F)
+    x, y = pad_xy(fps, "JP2", "1")
+    text(board, "JP2: 3V3 VCC", x + 0.65, y + 1.9 if bname != "esp32-mep-v2.10" else y - 1.9,
+         F if fps["JP2"].GetSide() == 0 else B)
+    # J7: program and power jumpers
+    x, y = pad_xy(fps, "J7", "1")
+    j7 = fps["J7"].GetSide()
+    lay = F if j7 == 0 else B
+    text(board, "PRG", x - 1.7 if j7 == 0 else x - 1.5, y, lay, justify="right" if j7 == 0 else "left")
+    x, y = pad_xy(fps, "J7", "3")
+    text(board, "PWR", x - 1.7 if j7 == 0 else x - 1.5, y, lay, justify="right" if j7 == 0 else "left")
+    # buck module: outline, type and terminals on the back (it is soldered there, component side up)
+    bx0, by0, bx1, by1 = placement.BUCK_OUTLINE
+    rect(board, bx0, by0, bx1, by1, B)
+    for ref, name in (("J1", "VIN-"), ("J2", "VIN+"), ("J3", "VOUT-"), ("J4", "VOUT+")):
+        x, y = pad_xy(fps, ref, "1")
+        text(board, name, x, y + (3.1 if y < 8 else -3.1), B)
+    text(board, "BUCK XL1509 3V3", (bx0 + bx1) / 2, 7.6, B)
+    text(board, "set 3.4-3.5V, J7 open", (bx0 + bx1) / 2, 9.4, B)
+    text(board, "IN <- 24V   OUT -> 3V3", (bx0 + bx1) / 2, 11.2, B)
+    # J6: how to mount it (the meter's connector needs the pins' full length)
+    if bname == "esp32-mep-v1.10":     # the back is full there: on the front, below J6's channel side
+        for k, line in enumerate(("J6: LEGS", "FLUSH ON", "THE BACK,", "NOT PUSHED", "FULLY IN")):
+            text(board, line, 42.0, 20.9 + k * 1.45, F, size=1.0)
+    else:
+        text(board, "J6: legs flush here,", 52.0, 23.9, B)
+        text(board, "not pushed fully in", 52.0, 25.3, B)
+    if bname == "esp32-mep-v1.10":
+        text(board, "trim J6 joints", 46.7, 7.6, F, angle=90)
+        text(board, "FIT R3 OR R4", 44.0, 5.5, B)
+    elif bname == "esp32-mep-v2.00":
+        text(board, "FIT R3 OR R4", 40.0, 19.0, B)
+    else:
+        x, y = pad_xy(fps, "JP1", "1")
+        text(board, "IO32", x - 2.6, y, F, justify="right")
+        x, y = pad_xy(fps, "JP1", "3")
+        text(board, "3V3", x - 2.6, y, F, justify="right")
+
+
+def channel_keepout(board):
+    """A named rule area over J6's mating channel; jlcpcb.kicad_dru forbids front parts in it (J6 aside)."""
+    x0, y0, x1, y1 = placement.J6_CHANNEL
+    z = pcbnew.ZONE(board)
+    z.SetIsRuleArea(True)
+    z.SetZoneName("J6_CHANNEL")
+    z.SetLayer(pcbnew.F_Cu)
+    z.SetDoNotAllowTracks(False)
+    z.SetDoNotAllowVias(False)
+    z.SetDoNotAllowPads(False)
+    z.SetDoNotAllowCopperPour(False)
+    z.SetDoNotAllowFootprints(False)
+    ol = z.Outline()
+    ol.NewOutline()
+    for px, py in [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]:
+        p = mm(px, py)
+        ol.Append(p.x, p.y)
+    board.Add(z)
 
 
 def build(hwdir, bname, netpath):
+    global CLEAR, TRACK, POWER_TRACK
+    CLEAR, TRACK, POWER_TRACK = DENSE.get(bname, (CLEAR, TRACK, POWER_TRACK))
     pcbnew.KIID.SeedGenerator(20261125)   # deterministic UUIDs: regenerating changes nothing
     t0 = time.time()
     comps, nets = read_netlist(netpath)
@@ -126,9 +235,10 @@ def build(hwdir, bname, netpath):
     meta = circuit.BOARDS[bname]
     tb.SetTitle(meta["title"])
     tb.SetRevision(meta["rev"])
-    tb.SetDate("2026-11-25")
+    tb.SetDate(circuit.DATE)
     tb.SetCompany("mepkit (open hardware)")
-    tb.SetComment(0, "Fit R3 OR R4, never both. Default variant r4-switched: R4 fitted, R3 not fitted.")
+    tb.SetComment(0, "JP1 1-2 bridged as made (MAX3232 switched by GPIO32); J5 auto-reset from DTR/RTS."
+                  if bname == "esp32-mep-v2.10" else "Fit R3 OR R4, never both. Default variant r4-switched: R4 fitted, R3 not fitted.")
     tb.SetComment(1, "J6 numbered like the meter: 1 GND 2 ENABLE 3 meter RXD 4 meter TXD 5 +24V 6 NC.")
     tb.SetComment(2, "JLCPCB 2-layer rules in %s.kicad_dru. Buck module soldered flat on J1-J4 (back)." % bname)
     tb.SetComment(3, "Generated by hardware/tools/generate.sh - edit placement.py / circuit.py, not this file.")
@@ -142,6 +252,7 @@ def build(hwdir, bname, netpath):
     pad_net = {(r, p): n for n, nodes in nets.items() for (r, p) in nodes}
 
     place = placement.PLACE[bname]
+    parts = circuit.parts(bname)
     fps = {}
     for ref, c in sorted(comps.items()):
         fp = load_fp(c["footprint"], hwdir)
@@ -151,6 +262,9 @@ def build(hwdir, bname, netpath):
         fp.SetSheetname("/")
         fp.SetSheetfile(bname + ".kicad_sch")
         fp.SetDNP(c["dnp"])
+        if not parts[ref].in_bom:       # buck pads and solder jumpers: copper only, nothing to buy or place
+            fp.SetExcludedFromBOM(True)
+            fp.SetExcludedFromPosFiles(True)
         board.Add(fp)
         x, y, rot, side = place[ref]
         fp.SetPosition(mm(x, y))
@@ -175,20 +289,32 @@ def build(hwdir, bname, netpath):
 
     place_references(board, fps)
 
-    # silkscreen: name, revision, J6 pin 1 and meter pin names
-    text(board, "ESP32-MEP", 42.0, 22.6, pcbnew.F_SilkS, 0.9)
-    text(board, "v%s mepkit" % meta["rev"], 42.0, 24.2, pcbnew.F_SilkS, 0.8)
-    text(board, "ESP32-MEP v%s %s" % (meta["rev"], meta["kind"]), 50.0, 26.6, pcbnew.B_SilkS, 0.8, mirror=True)
-    text(board, "FIT R3 OR R4", 50.0, 25.2, pcbnew.B_SilkS, 0.8, mirror=True)
+    silkscreen(board, bname, fps)
+    channel_keepout(board)
 
-    # router: retry with the failed nets moved to the front
     order = None
-    for attempt in range(int(os.environ.get("ROUTE_ATTEMPTS", "4"))):
-        r, order, failed, vias = route(board, bname, fps, nets, pad_net, netinfo, order)
+    # router: retry with the failed nets moved to the front (every other try with the rest shuffled,
+    # seeded, so regenerating stays deterministic); in the end the best order is routed again
+    best = None
+    attempts = int(os.environ.get("ROUTE_ATTEMPTS", "6"))
+    for attempt in range(attempts):
+        r, used, failed, vias = route(board, bname, fps, nets, pad_net, netinfo, order)
+        bad = [f for f in failed if f[0] != "GND"]    # GND leftovers are joined by the pours (checked after fill)
         print("%s: attempt %d: %d vias, failed %s (%.1f s)" % (bname, attempt + 1, vias, failed, time.time() - t0))
-        if not [f for f in failed if f[0] != "GND"]:   # GND leftovers are joined by the pours (checked after fill)
+        if best is None or len(bad) < best[0]:
+            best = (len(bad), used, attempt)
+        if not bad:
             break
-        order = [f[0] for f in failed] + [n for n in order if n not in {f[0] for f in failed}]
+        rest = [n for n in used if n not in {f[0] for f in failed}]
+        if attempt % 2:
+            random.Random(attempt).shuffle(rest)
+        order = [f[0] for f in failed] + rest
+    if best[0] and best[2] != attempt:
+        r, used, failed, vias = route(board, bname, fps, nets, pad_net, netinfo, best[1])
+        print("%s: best order again: %d vias, failed %s" % (bname, vias, failed))
+    netid = {name: k + 1 for k, name in enumerate(sorted(nets))}     # as in route()
+    stitched = r.stitch(netid["GND"], netinfo["GND"], STITCH_PITCH)
+    print("%s: %d ground stitching vias" % (bname, stitched))
     r.emit()
     x0, y0, x1, y1 = placement.NOTCH
 
@@ -217,7 +343,8 @@ def build(hwdir, bname, netpath):
     return failed
 
 
-POWER = ("+3V3", "+24V", "/BUCK_OUT", "/MAX_VCC", "GND")
+POWER = ("+3V3", "+24V", "/BUCK_OUT", "/BUCK_IN", "/MAX_VCC", "GND")
+STITCH_PITCH = 3.0
 
 
 PRIORITY = ["+3V3", "/RXD2_TTL", "/TXD2_TTL", "/ENABLE_TTL"]
@@ -259,9 +386,14 @@ def route(board, bname, fps, nets, pad_net, netinfo, order):
         tree = list(groups[0][1])
         todo = groups[1:]
         if n in pre:
-            tree += pre[n]
+            # a hand route is one piece: the tree starts from it and the pads it reaches
             covered = set(pre[n])
-            todo = [g for g in todo if not covered.intersection(g[1])]
+            touched = [g for g in groups if covered.intersection(g[1])]
+            if touched:
+                tree = list(pre[n]) + [c for g in touched for c in g[1]]
+                todo = [g for g in groups if not covered.intersection(g[1])]
+            else:
+                tree += pre[n]
         while todo:
             targets = {}
             pts = []
@@ -301,7 +433,7 @@ def place_references(board, fps):
             continue
         taken = {layer: pads[layer] + texts[layer] + [b for r, d in silk.items() if r != ref for b in d[layer]]}
         field.SetTextAngleDegrees(0)
-        size = pcbnew.FromMM(0.8 if ref not in ("U1", "U2", "J5", "J6") else 1.0)
+        size = pcbnew.FromMM(SILK)
         field.SetTextSize(pcbnew.VECTOR2I(size, size))
         field.SetTextThickness(pcbnew.FromMM(0.15))
         cb = fp.GetCourtyard(pcbnew.F_CrtYd if fp.GetSide() == 0 else pcbnew.B_CrtYd).BBox()

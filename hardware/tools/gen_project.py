@@ -9,7 +9,7 @@ import sys
 
 import circuit
 
-SYM_LIBS = ["Device", "Interface_UART", "RF_Module", "Connector_Generic", "power"]
+SYM_LIBS = ["Device", "Interface_UART", "RF_Module", "Connector_Generic", "Jumper", "Transistor_BJT", "power"]
 
 # ERC: everything that means a wrong circuit or a broken file is an error.
 ERC_ERRORS = ["pin_not_connected", "pin_not_driven", "power_pin_not_driven", "pin_to_pin", "no_connect_connected",
@@ -39,7 +39,7 @@ def write_tables(d):
             f.write('  (lib (name "%s")(type "KiCad")(uri "${KICAD9_SYMBOL_DIR}/%s.kicad_sym")(options "")(descr ""))\n'
                     % (lib, lib))
         f.write(")\n")
-    fps = sorted({circuit.footprint(r, b).split(":")[0] for r in circuit.PARTS for b in circuit.BOARDS}
+    fps = sorted({p.footprint.split(":")[0] for b in circuit.BOARDS for p in circuit.parts(b).values()}
                  | {"MountingHole"})
     with open(os.path.join(d, "fp-lib-table"), "w") as f:
         f.write("(fp_lib_table\n  (version 7)\n")

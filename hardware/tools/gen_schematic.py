@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Writes hardware/<board>/<board>.kicad_sch (KiCad 9 format 20250114) from circuit.py.
 
-Symbols are embedded from the installed KiCad 9 libraries (/usr/share/kicad/symbols). Every
-connected pin gets a short wire stub ending in a net label (or a power symbol); unused pins
-get a no-connect flag. UUIDs are uuid5 of stable keys, so regenerating changes nothing.
-Usage: gen_schematic.py <hardware dir>
+Symbols are embedded from the installed KiCad 9 libraries (/usr/share/kicad/symbols) and placed
+by hand in blocks (PLACE_*). Short nets are drawn as wires between the pins (sch_wiring.py);
+nets too long for a wire get a label per wired cluster; power pins get power symbols; unused
+pins get a no-connect flag. Notes sit inside the frame, the title block is filled in. UUIDs are
+uuid5 of stable keys, so regenerating changes nothing.
+Usage: gen_schematic.py <hardware dir> [board ...]
 """
 import os
 import re
@@ -13,6 +15,7 @@ import uuid
 
 import circuit
 import sexpr
+from sch_wiring import Seg, Wiring
 
 SYMDIR = "/usr/share/kicad/symbols"
 NS = uuid.UUID("6d6b7069-7400-4d45-5000-000000000001")
@@ -93,46 +96,82 @@ def fmt(v):
 
 
 # --- placement of the symbols on the A4 sheet: ref -> (x, y, angle) ---------------------------
-PLACE = {
-    "U2": (88.9, 101.6, 0),
-    "U1": (190.5, 96.52, 0),
-    "R1": (38.1, 45.72, 0), "R2": (50.8, 45.72, 0),
-    "R3": (148.59, 45.72, 0), "R4": (163.83, 45.72, 0),
-    "C1": (148.59, 152.4, 0), "C2": (161.29, 152.4, 0), "C3": (173.99, 152.4, 0),
-    "C4": (186.69, 152.4, 0), "C5": (199.39, 152.4, 0),
-    "R5": (231.14, 88.9, 90), "R6": (231.14, 101.6, 90), "D1": (228.6, 121.92, 180), "R7": (246.38, 121.92, 90),
-    "J6": (264.16, 78.74, 0),
-    "J5": (41.91, 158.75, 0),
-    "J7": (85.09, 158.75, 0),
-    "J1": (233.68, 148.59, 180), "J2": (233.68, 158.75, 180), "J3": (259.08, 148.59, 180), "J4": (259.08, 158.75, 180),
+# Blocks: console + auto-reset (left), ESP32 (centre left), MAX3232 with its pump capacitors
+# (centre right), the meter link R5-R7/D1 to J6 (right), buck pads (bottom right).
+PLACE_COMMON = {
+    "U2": (80.01, 96.52, 0),
+    "R1": (58.42, 55.88, 180), "R2": (105.41, 55.88, 180),
+    "J7": (123.19, 60.96, 0),
+    "J5": (25.4, 99.06, 180), "JP2": (43.18, 101.6, 0),
+    "U1": (190.5, 95.25, 0),
+    "C1": (160.02, 76.2, 0), "C2": (220.98, 76.2, 0),
+    "C3": (217.17, 85.09, 90), "C4": (217.17, 92.71, 90),
+    "C5": (205.74, 57.15, 0),
+    "R3": (177.8, 50.8, 180), "R4": (190.5, 50.8, 180),
+    "D1": (222.25, 100.33, 180), "R7": (236.22, 100.33, 90), "R5": (236.22, 107.95, 90), "R6": (236.22, 115.57, 90),
+    "J6": (256.54, 100.33, 0),
+    "J2": (262.89, 140.97, 0), "J1": (262.89, 146.05, 0), "J4": (262.89, 153.67, 0), "J3": (262.89, 158.75, 0),
 }
-PWR_FLAG_AT = {"GND": (30.48, 30.48), "+3V3": (45.72, 30.48), "+24V": (60.96, 30.48), "MAX_VCC": (209.55, 45.72)}
+PLACE_V210 = dict(PLACE_COMMON, **{
+    "JP1": (190.5, 54.61, 0),
+    "Q1": (48.26, 81.28, 0), "Q2": (48.26, 119.38, 0),
+    "R8": (36.83, 81.28, 90), "R9": (36.83, 119.38, 90),
+    "C6": (46.99, 66.04, 0), "C7": (86.36, 46.99, 0), "C8": (95.25, 46.99, 0),
+    "D2": (232.41, 140.97, 180), "D3": (243.84, 146.05, 270),
+})
+PWR_FLAG_AT = {"GND": (22.86, 30.48), "+3V3": (35.56, 30.48), "+24V": (48.26, 30.48), "MAX_VCC": (213.36, 50.8)}
 
-NOTES = [
-    ((22.86, 191.77), "Assembly variants (hardware/variants.json): r4-switched (default) = R4 fitted, R3 not fitted;\n"
-                     "r3-permanent = R3 fitted, R4 not fitted. Fit R3 OR R4, never both: both fitted ties GPIO32 to +3V3."),
-    ((148.59, 26.67), "MAX3232 supply: R3 = always on from +3V3, R4 = switched by GPIO32 (HIGH = on)."),
-    ((215.9, 130.81), "R5-R7: series links, 0R by default (variants may set other values).\n"
-                      "D1 passes only the positive T1OUT level: GPIO5 LOW = ENABLE asserted."),
-    ((228.6, 60.96), "J6 pads are numbered like the meter's MEP pins:\n"
-                     "1 GND, 2 ENABLE, 3 meter RXD, 4 meter TXD, 5 +24V, 6 NC"),
-    ((22.86, 179.07), "J5: 3.3 V FTDI adapter only. J7 1-2 fitted = program (IO0 low);\n"
-                      "J7 3-4 fitted = buck feeds +3V3. Trim the buck to 3.4-3.5 V with both removed."),
+NOTES_COMMON = [
+    ((151.13, 128.27), "MAX3232: C1-C4 charge pump, C5 supply decoupling.\n"
+                       "R5-R7: series links, 0R by default (variants may set other values).\n"
+                       "D1 passes only the positive T1OUT level: GPIO5 LOW = ENABLE asserted."),
+    ((226.06, 124.46), "J6 pads are numbered like the meter's MEP pins:\n"
+                      "1 GND, 2 ENABLE, 3 meter RXD, 4 meter TXD,\n5 +24V, 6 NC"),
+    ((226.06, 133.35), "Buck module (XL1509 type), soldered flat on J1-J4:\n"
+                       "VIN+ J2, VIN- J1, VOUT+ J4, VOUT- J3"),
+]
+NOTES = {
+    "esp32-mep-v1.10": NOTES_COMMON + [
+        ((15.24, 172.72), "J5: FTDI 3.3 V adapter. JP2 (open as made) joins J5 VCC to +3V3: close it only for an adapter whose VCC pin\n"
+                          "is 3.3 V (many '3V3' FTDI cables carry 5 V on VCC). J7 1-2 = program (IO0 low), J7 3-4 = buck feeds +3V3.\n"
+                          "Trim the buck to 3.4-3.5 V with both J7 jumpers removed.\n"
+                          "Assembly variants (hardware/variants.json): r4-switched (default) = R4 fitted, R3 not fitted;\n"
+                          "r3-permanent = R3 fitted, R4 not fitted. Fit R3 OR R4, never both: both ties GPIO32 to +3V3."),
+        ((142.24, 45.72), "R3 = MAX3232 always on from +3V3\nR4 = switched by GPIO32 (HIGH = on)"),
+    ],
+}
+NOTES["esp32-mep-v2.00"] = NOTES["esp32-mep-v1.10"]
+NOTES["esp32-mep-v2.10"] = NOTES_COMMON + [
+    ((15.24, 172.72), "J5: FTDI 3.3 V adapter, DTR on pin 6, RTS on pin 7. Q1/Q2 reset the ESP32 into its loader from DTR/RTS\n"
+                      "(esptool --before default_reset); J7 1-2 still forces download mode by hand. JP2 (open as made) joins J5 VCC\n"
+                      "to +3V3: close it only for a 3.3 V VCC (many '3V3' FTDI cables carry 5 V on VCC). R1/C6: EN delay (10k, 1uF).\n"
+                      "C7/C8 at the module's VDD. D2 blocks a reversed 24 V; D3 clamps over-voltage (the meter supplies at most 1 W).\n"
+                      "JP1 (1-2 bridged as made) = MAX3232 switched by GPIO32; cut 1-2 and bridge 2-3 for always on."),
+    ((199.39, 43.18), "JP1: 1-2 = GPIO32 switches the MAX3232\n2-3 = always on from +3V3"),
 ]
 
-
-# field positions (sheet offsets from the symbol origin) moved off the pin stubs
-FIELD_OVERRIDE = {"U2": {"Value": (12.7, -34.29)}, "U1": {"Reference": (-10.16, -28.575)}}
-# two-pin nets drawn as one wire between the pins (the parts are placed in line)
-DIRECT = {"ENABLE_D"}
-TWO_PIN = {"Device:R", "Device:C", "Device:D"}
-# rotation that makes a power symbol point away from the pin: outward direction -> angle
-GND_ANGLE = {(0, 1): 0, (1, 0): 90, (-1, 0): 270, (0, -1): 180}
-SUPPLY_ANGLE = {(0, -1): 0, (-1, 0): 90, (1, 0): 270, (0, 1): 180}
+MAX_WIRE = 70.0
 
 
 def snap(v):
     return round(round(v / GRID) * GRID, 4)
+
+
+def pin_length(sym, number):
+    for unit in sym:
+        if isinstance(unit, list) and unit[0] == "symbol":
+            for p in unit:
+                if isinstance(p, list) and p[0] == "pin" and str(sexpr.find(p, "number")[1]) == number:
+                    return float(sexpr.find(p, "length")[1])
+    return 2.54
+
+
+# field positions (sheet offsets from the symbol origin) moved off the pin stubs
+FIELD_OVERRIDE = {"U2": {"Value": (0, 39.37), "Reference": (-12.7, -36.83)}, "U1": {"Reference": (-10.16, -28.575)}}
+TWO_PIN = {"Device:R", "Device:C", "Device:D", "Device:D_Schottky", "Device:D_Zener"}
+# rotation that makes a power symbol point away from the pin: outward direction -> angle
+GND_ANGLE = {(0, 1): 0, (1, 0): 90, (-1, 0): 270, (0, -1): 180}
+SUPPLY_ANGLE = {(0, -1): 0, (-1, 0): 90, (1, 0): 270, (0, 1): 180}
 
 
 class Sheet:
@@ -203,13 +242,17 @@ class Sheet:
                            ["effects", ["font", ["size", 1.27, 1.27]], ["justify", justify, "bottom"]],
                            ["uuid", sexpr.Q(uid(self.board, "label", name, fmt(x), fmt(y)))]])
 
+    def junction(self, x, y):
+        self.items.append(["junction", ["at", x, y], ["diameter", 0], ["color", 0, 0, 0, 0],
+                           ["uuid", sexpr.Q(uid(self.board, "junction", fmt(x), fmt(y)))]])
+
     def no_connect(self, x, y):
         self.items.append(["no_connect", ["at", x, y], ["uuid", sexpr.Q(uid(self.board, "nc", fmt(x), fmt(y)))]])
 
     def text(self, s, x, y):
         self.items.append(["text", sexpr.Q(s), ["exclude_from_sim", "no"], ["at", x, y, 0],
                            ["effects", ["font", ["size", 1.27, 1.27]], ["justify", "left", "bottom"]],
-                           ["uuid", sexpr.Q(uid(self.board, "text", s[:40]))]])
+                           ["uuid", sexpr.Q(uid(self.board, "text", s[:40], fmt(x), fmt(y)))]])
 
     def power(self, net, x, y, embedded, flag=False, angle=0, direction=None):
         if flag:
@@ -233,67 +276,107 @@ def snapf(v):
 
 def build(board, hwdir):
     meta = circuit.BOARDS[board]
+    parts = circuit.parts(board)
+    nets = circuit.nets(board)
+    place = PLACE_V210 if board == "esp32-mep-v2.10" else PLACE_COMMON
     sheet = Sheet(board)
-    lib_ids = sorted({p[0] for p in circuit.PARTS.values()} | {"power:GND", "power:+3V3", "power:+24V", "power:PWR_FLAG"})
+    lib_ids = sorted({p.lib_id for p in parts.values()} | {"power:GND", "power:+3V3", "power:+24V", "power:PWR_FLAG"})
     embedded = {lid: embedded_symbol(lid) for lid in lib_ids}
+    pin_net = {n: net for net, nodes in nets.items() for n in nodes}
+    unknown = {n.split(".")[0] for n in pin_net} - set(parts)
+    if unknown:
+        raise SystemExit("%s: nets name parts that the board does not have: %s" % (board, sorted(unknown)))
 
-    direct = {}
-    pin_net = {}
-    for net, nodes in circuit.NETS.items():
-        for n in nodes:
-            pin_net[n] = net
-
-    for ref, (lib_id, value, fp_tht, fp_smd, mpn, lcsc) in sorted(circuit.PARTS.items()):
-        x, y, angle = PLACE[ref]
-        fields = {"Reference": ref, "Value": value, "Footprint": circuit.footprint(ref, board)}
-        if mpn:
-            fields["MPN"] = mpn
-        if lcsc and meta["kind"] == "SMD":
-            fields["LCSC"] = lcsc
-        sym = embedded[lib_id]
-        sheet.symbol(lib_id, ref, value, x, y, angle, sym, fields, dnp=ref in circuit.DNP_DEFAULT,
-                     in_bom=ref not in circuit.NOT_IN_BOM)
-        done = set()
-        pins = pins_of(sym)
-        # a location is connected when any pin stacked there is on a net
+    # every symbol; pins as (point, net, outward direction)
+    pins, bodies, nc = [], [], []
+    for ref, part in sorted(parts.items()):
+        x, y, angle = place[ref]
+        fields = {"Reference": ref, "Value": part.value, "Footprint": part.footprint}
+        if part.mpn:
+            fields["MPN"] = part.mpn
+        if part.in_bom:
+            fields["LCSC"] = part.lcsc
+            fields["Assembly"] = part.assembly or "JLCPCB"
+        sym = embedded[part.lib_id]
+        sheet.symbol(part.lib_id, ref, part.value, x, y, angle, sym, fields, dnp=ref in circuit.DNP_DEFAULT,
+                     in_bom=part.in_bom)
         by_loc = {}
-        for num, name, ptype, px, py, pang, hidden in pins:
+        inner = []
+        for num, name, ptype, px, py, pang, hidden in pins_of(sym):
             dx, dy = rot(px, py, angle)
             loc = (snapf(x + dx), snapf(y + dy))
             by_loc.setdefault(loc, []).append((num, ptype, pang, hidden))
+            into = (pang + angle) % 360
+            ux, uy = {0: (1, 0), 90: (0, -1), 180: (-1, 0), 270: (0, 1)}[int(into)]
+            ln = pin_length(sym, num)
+            inner.append((loc[0] + ux * ln, loc[1] + uy * ln))
+        xs = [p[0] for p in inner]
+        ys = [p[1] for p in inner]
+        bodies.append((min(xs) - 1.0, min(ys) - 1.0, max(xs) + 1.0, max(ys) + 1.0))
         for loc, plist in by_loc.items():
-            nets = {pin_net.get("%s.%s" % (ref, p[0])) for p in plist} - {None}
-            if len(nets) > 1:
-                raise SystemExit("stacked pins of %s on different nets %s" % (ref, nets))
+            found = {pin_net.get("%s.%s" % (ref, p[0])) for p in plist} - {None}
+            if len(found) > 1:
+                raise SystemExit("stacked pins of %s on different nets %s" % (ref, found))
             visible = [p for p in plist if not p[3]] or plist
-            if not nets:
-                if all(p[1] == "no_connect" for p in plist):
-                    continue
-                sheet.no_connect(*loc)
-                continue
-            net = nets.pop()
-            if net in DIRECT:
-                direct.setdefault(net, []).append(loc)
-                continue
-            # pin body points along pang (library); outward is the opposite way
             out_ang = (visible[0][2] + 180 + angle) % 360
-            ux, uy = {0: (1, 0), 90: (0, -1), 180: (-1, 0), 270: (0, 1)}[int(out_ang)]
-            stub = 2.54
-            ex, ey = snapf(loc[0] + ux * stub), snapf(loc[1] + uy * stub)
-            sheet.wire(loc[0], loc[1], ex, ey)
-            if net in circuit.POWER_NETS:
-                sheet.power(net, ex, ey, embedded, direction=(ux, uy))
-            else:
-                sheet.label(net, ex, ey, int(out_ang))
-        done.add(ref)
+            out = {0: (1, 0), 90: (0, -1), 180: (-1, 0), 270: (0, 1)}[int(out_ang)]
+            if not found:
+                if not all(p[1] == "no_connect" for p in plist):
+                    nc.append(loc)
+                continue
+            pins.append((loc, found.pop(), out))
 
-    for net, ends in sorted(direct.items()):
-        (x1, y1), (x2, y2) = ends
-        sheet.wire(x1, y1, x2, y2)
-        sheet.label(net, x1 + 1.27 if x2 > x1 else x2 + 1.27, y1, 0)
+    w = Wiring(pins + [(p, None, None) for p in nc], bodies)
+    signal_nets = sorted({n for _, n, _ in pins} - circuit.POWER_NETS,
+                         key=lambda n: _span([p for p, m, _ in pins if m == n]))
+    label_at = []
+    on_wire = []
+    for net in signal_nets:
+        for cl in w.wire_net(net, MAX_WIRE):
+            # every wired cluster is named by a label on one of its wires (KiCad names nets by labels)
+            seg = _cluster_segment(w, net, [p for p, _ in cl])
+            if seg is not None:
+                on_wire.append((net, seg))
+                continue
+            for p, o in cl:
+                e = w.free_stub(p, o, net)
+                if e is not None:
+                    label_at.append((net, p, e, o))
+                    w.segs.append(Seg(p, e, net))
+                    break
+            else:
+                label_at.append((net, cl[0][0], cl[0][0], cl[0][1]))
+    joints = w.junctions()
+    for s in w.segs:
+        # KiCad splits a wire where another one ends on it; do it here so each piece keeps its own UUID
+        cut = sorted([j for j in joints if s.contains(j, interior=True)], key=lambda j: abs(j[0] - s.a[0]) + abs(j[1] - s.a[1]))
+        pts = [s.a] + cut + [s.b]
+        for a, b in zip(pts, pts[1:]):
+            sheet.wire(a[0], a[1], b[0], b[1])
+    for net, p, e, o in label_at:
+        sheet.label(net, e[0], e[1], {(1, 0): 0, (0, -1): 90, (-1, 0): 180, (0, 1): 270}[o])
+    for net, seg in on_wire:
+        (x0, y0), (x1, y1) = sorted([seg.a, seg.b])
+        n = int(round((x1 - x0 + y1 - y0) / GRID))
+        spots = [(snap(x0 + k * GRID), y0) if seg.horizontal else (x0, snap(y1 - k * GRID)) for k in range(1, n)]
+        # not where another net's wire crosses (a label there would join both)
+        spots = [p for p in spots if not any(t.net != net and t.contains(p) for t in w.segs)] or [seg.a]
+        sheet.label(net, spots[0][0], spots[0][1], 0 if seg.horizontal else 90)
+    for p, net, o in pins:
+        if net in circuit.POWER_NETS:
+            e = w.free_stub(p, o, net) or p
+            if e != p:
+                w.segs.append(Seg(p, e, net))
+                sheet.wire(p[0], p[1], e[0], e[1])
+            sheet.power(net, e[0], e[1], embedded, direction=o)
+    for loc in nc:
+        sheet.no_connect(*loc)
+    for j in joints:
+        sheet.junction(*j)
 
     for net, (fx, fy) in PWR_FLAG_AT.items():
-        sheet.wire(fx, fy, fx, fy + 5.08)
+        if net in circuit.POWER_NETS:
+            sheet.wire(fx, fy, fx, fy + 5.08)
         if net == "GND":
             sheet.power(net, fx, fy, embedded, flag=True)
             sheet.power(net, fx, fy + 5.08, embedded)
@@ -301,17 +384,24 @@ def build(board, hwdir):
             sheet.power(net, fx, fy, embedded)
             sheet.power(net, fx, fy + 5.08, embedded, flag=True, angle=180)
         else:
-            sheet.power(net, fx, fy, embedded, flag=True)
-            sheet.label(net, fx, fy + 5.08, 270)
+            # a flag on the net's own wire: the middle of its longest horizontal segment, with a junction
+            bends = [p for p in _bends(w, net)]
+            if bends:
+                fx, fy = bends[0]
+                sheet.power(net, fx, fy, embedded, flag=True)
+            else:
+                sheet.wire(fx, fy, fx, fy + 5.08)
+                sheet.power(net, fx, fy, embedded, flag=True)
+                sheet.label(net, fx, fy + 5.08, 270)
 
-    for (tx, ty), s in NOTES:
+    for (tx, ty), s in NOTES[board]:
         sheet.text(s, tx, ty)
 
-    title = ["title_block", ["title", sexpr.Q(meta["title"])], ["date", sexpr.Q("2026-11-25")],
+    title = ["title_block", ["title", sexpr.Q(meta["title"])], ["date", sexpr.Q(circuit.DATE)],
              ["rev", sexpr.Q(meta["rev"])], ["company", sexpr.Q("mepkit (open hardware)")],
-             ["comment", 1, sexpr.Q("Fit R3 OR R4, never both. Default variant r4-switched: R4 fitted, R3 not fitted.")],
+             ["comment", 1, sexpr.Q(COMMENT1[board])],
              ["comment", 2, sexpr.Q("J6 numbered like the meter: 1 GND 2 ENABLE 3 meter RXD 4 meter TXD 5 +24V 6 NC.")],
-             ["comment", 3, sexpr.Q("Set the buck module to 3.4-3.5 V with both J7 jumpers removed.")],
+             ["comment", 3, sexpr.Q("Set the buck module to 3.4-3.5 V with both J7 jumpers removed. J5: 3V3 ONLY (JP2).")],
              ["comment", 4, sexpr.Q("Generated by hardware/tools/generate.sh from hardware/tools/circuit.py - edit there.")]]
     doc = ["kicad_sch", ["version", 20250114], ["generator", sexpr.Q("eeschema")], ["generator_version", sexpr.Q("9.0")],
            ["uuid", sexpr.Q(sheet.root)], ["paper", sexpr.Q("A4")], title,
@@ -320,11 +410,55 @@ def build(board, hwdir):
     path = os.path.join(hwdir, board, board + ".kicad_sch")
     with open(path, "w", encoding="utf-8") as f:
         f.write(sexpr.dump(doc) + "\n")
-    print("wrote", path)
+    wired = len(signal_nets) - len({n for n, _, _, _ in label_at})
+    print("wrote %s (%d of %d signal nets drawn as wires only; %d wires, %d labels on wires, %d on pins)"
+          % (path, wired, len(signal_nets), len(w.segs), len(on_wire), len(label_at)))
+
+
+COMMENT1 = {
+    "esp32-mep-v1.10": "Fit R3 OR R4, never both. Default variant r4-switched: R4 fitted, R3 not fitted.",
+    "esp32-mep-v2.00": "Fit R3 OR R4, never both. Default variant r4-switched: R4 fitted, R3 not fitted.",
+    "esp32-mep-v2.10": "JP1 1-2 bridged as made (GPIO32 switches the MAX3232); auto-reset from J5 DTR/RTS.",
+}
+
+
+def _cluster_segment(w, net, pins):
+    """The longest wire (horizontal first) of the wired group that holds these pins, or None."""
+    segs = [s for s in w.segs if s.net == net]
+    group, reach = [], {tuple(p) for p in pins}
+    grew = True
+    while grew:
+        grew = False
+        for s in segs:
+            if s not in group and any(s.contains(p) for p in reach) or s not in group and any(
+                    t.contains(s.a) or t.contains(s.b) for t in group):
+                group.append(s)
+                reach |= {s.a, s.b}
+                grew = True
+    if not group:
+        return None
+    return max(group, key=lambda s: (s.horizontal, abs(s.a[0] - s.b[0]) + abs(s.a[1] - s.b[1])))
+
+
+def _bends(w, net):
+    """Wire corners of a net that are not pins: a place for its PWR_FLAG."""
+    pins = {p for p, n, _ in w.pins}
+    ends = {}
+    for s in w.segs:
+        if s.net == net:
+            for p in (s.a, s.b):
+                ends[p] = ends.get(p, 0) + 1
+    return sorted((p for p, k in ends.items() if k >= 2 and p not in pins), key=lambda p: (-p[0], p[1]))
+
+
+def _span(points):
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return max(xs) - min(xs) + max(ys) - min(ys)
 
 
 if __name__ == "__main__":
     hw = sys.argv[1]
-    for b in circuit.BOARDS:
+    for b in (sys.argv[2:] or circuit.BOARDS):
         os.makedirs(os.path.join(hw, b), exist_ok=True)
         build(b, hw)

@@ -292,6 +292,33 @@ class Router:
                 v.SetNet(netinfo)
                 self.board.Add(v)
 
+    def stitch(self, net, netinfo, pitch):
+        """GND vias on a pitch-mm grid wherever a via fits clear of every other net (both pours)."""
+        n = 0
+        step = int(round(pitch / GRID))
+        for iy in range(step // 2, self.ny, step):
+            for ix in range(step // 2, self.nx, step):
+                i = self.idx(ix, iy)
+                if i in self.pad_cell[0] or i in self.pad_cell[1] or not self._free_for_via(ix, iy):
+                    continue
+                self.out.append(("via", netinfo, None, (ix, iy), None, None))
+                self._claim_disc(ix, iy, (0, 1), self.clear + self.via_d / 2 + self.tw / 2 + MARGIN, net)
+                n += 1
+        return n
+
+    def _free_for_via(self, ix, iy):
+        """True when no copper of any net (GND included) is near: the via then sits in open pour."""
+        k = int(math.ceil((self.via_d / 2 + self.clear + 0.3) / GRID))
+        for dy in range(-k, k + 1):
+            for dx in range(-k, k + 1):
+                jx, jy = ix + dx, iy + dy
+                if not (0 <= jx < self.nx and 0 <= jy < self.ny):
+                    return False
+                j = self.idx(jx, jy)
+                if j in self.no_via or self.grid[0][j] != 0 or self.grid[1][j] != 0:
+                    return False
+        return True
+
     # --- output ------------------------------------------------------------------------------
     def commit(self, net, netinfo, path, width):
         """Add tracks/vias for a cell path and claim its surroundings for the net."""

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * A real bench described in YAML:
  * <pre>
  * name: lab-1
- * console: {path: /dev/ttyUSB0}        # or {usbSerial: A50285BI} (looked up in /dev/serial/by-id)
+ * console: {path: /dev/ttyUSB0}        # or {usbSerial: A50285BI} (looked up in /dev/serial/by-id),
+ *                                      # or {path: "rfc2217://lab-pi:4000"} (a remote port, e.g. mep port export + ser2net)
  * meter: {usbSerial: FT4XYZ12}         # the RS232 adapter where the host plays the meter
  * mepKeyFile: key.txt                  # the key the board was provisioned with (else env MEP_KEY)
  * ssid: lab-wifi                       # optional: the provisioned SSID
@@ -37,10 +38,15 @@ public record BenchConfig(String name, Port console, Port meter, String mepKeyFi
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         BenchConfig c = yaml.readValue(Files.readAllBytes(file), BenchConfig.class);
         if (c == null) throw new IOException(file + ": empty bench config");
-        if (c.console() == null || c.meter() == null) throw new IOException(file + ": 'console' and 'meter' ports are required");
-        if (c.firmware() != null && !c.firmware().equals("dabbler") && !c.firmware().equals("spec")) {
-            throw new IOException(file + ": firmware must be dabbler or spec, not '" + c.firmware() + "'");
+        return c.checked(file.toString());
+    }
+
+    /** This config when it is complete; {@code where} names it in the message (a file, a farm board). */
+    public BenchConfig checked(String where) throws IOException {
+        if (console() == null || meter() == null) throw new IOException(where + ": 'console' and 'meter' ports are required");
+        if (firmware() != null && !firmware().equals("dabbler") && !firmware().equals("spec")) {
+            throw new IOException(where + ": firmware must be dabbler or spec, not '" + firmware() + "'");
         }
-        return c;
+        return this;
     }
 }

@@ -19,7 +19,8 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
         try {
-            BenchSession session = new BenchSession(BenchRuntime.factory().open(), c.getUniqueId());
+            String run = c.getConfigurationParameter(BenchRuntime.RUN_PARAMETER).orElse(null);
+            BenchSession session = new BenchSession(BenchRuntime.factory(run).open(), BenchRuntime.captureKey(run, c.getUniqueId()));
             c.getStore(NS).put("session", session);
             return session;
         } catch (java.io.IOException e) {

@@ -62,6 +62,11 @@ public final class ConfiguredBench implements Bench {
         }
     }
 
+    /** The console and meter ports as {@code --port} would name them (for the farm's port locks). */
+    public List<String> ports() throws SerialException {
+        return List.of(resolve(config.console()), resolve(config.meter()));
+    }
+
     @Override
     public SerialLine openConsole() throws SerialException {
         return Ports.open(resolve(config.console()), LineSettings.CONSOLE);

@@ -185,7 +185,8 @@ class GrammarTest {
                 List.of("board", "show", "nodemcu"),
                 List.of("flash", "--board", "nodemcu", "--port", "/dev/null", "0x10000=" + dir.resolve("app.bin")),
                 List.of("hw", "check", "--board", "nodemcu"),
-                List.of("hw", "fab", "--board", "nodemcu", "-o", dir.toString()));
+                List.of("hw", "fab", "--board", "nodemcu", "-o", dir.toString()),
+                List.of("board", "emulate", "--board", "nodemcu"));
         for (List<String> args : runs) {
             CommandLine cli = MepCommand.commandLine();
             StringWriter err = new StringWriter();
@@ -195,7 +196,7 @@ class GrammarTest {
             assertTrue(err.toString().startsWith("mep: unknown board 'nodemcu' (known: esp32-mep, "), args + ": " + err);
             assertEquals(1, err.toString().lines().count(), args + ": " + err);
         }
-        for (List<String> path : List.of(List.of("flash"), List.of("hw", "check"), List.of("hw", "fab"))) {
+        for (List<String> path : List.of(List.of("flash"), List.of("hw", "check"), List.of("hw", "fab"), List.of("board", "emulate"))) {
             assertTrue(String.join(" ", command(path).getCommandSpec().findOption("--board").description()).contains("esp32-mep"),
                     path + " --board names esp32-mep");
         }

@@ -32,7 +32,8 @@ public final class MepCommand implements Callable<Integer> {
             "image", "Inspect ESP32 firmware images.",
             "nvs", "Build and read NVS (configuration) partition images.",
             "hw", "KiCad hardware checks and fabrication outputs.",
-            "port", "Serial ports on other machines: export this host's adapters (ser2net, RFC 2217).");
+            "port", "Serial ports on other machines: export this host's adapters (ser2net, RFC 2217).",
+            "bsp", "Board support packages for Arduino, PlatformIO and ESP-IDF firmware, from firmware-spec.");
 
     @Spec
     CommandSpec spec;
@@ -56,6 +57,7 @@ public final class MepCommand implements Callable<Integer> {
      * that its error lists every command).
      */
     public static CommandLine commandLine(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return commandLine(List.of());
         List<CommandContribution> all = ServiceLoader.load(CommandContribution.class).stream().map(ServiceLoader.Provider::get).toList();
         if (args.length == 0 || args[0].startsWith("-")) return commandLine(all);
         String word = args[0];

@@ -20,9 +20,10 @@ import org.mepkit.cli.MepException;
 /**
  * Writes the fabrication outputs of one board in one assembly variant: Gerbers and drill files
  * (plus their own zip for upload), KiCad BOM and positions, JLCPCB BOM and CPL, the schematic
- * PDF and top/bottom renders, all in {@code <out>/<board>/<variant>/} and zipped beside it.
- * The variant is applied to a temporary copy of the project, which must pass ERC and DRC
- * with schematic parity before anything is written.
+ * PDF, top/bottom renders and assembly drawings (courtyards and values), all in
+ * {@code <out>/<board>/<variant>/} and zipped beside it. The variant is applied to a temporary
+ * copy of the project, which must pass ERC and DRC with schematic parity before anything is
+ * written; the JLCPCB BOM and CPL must pass {@link JlcCheck} or nothing is zipped.
  */
 public final class FabWriter {
 
@@ -36,8 +37,8 @@ public final class FabWriter {
         this.gates = new Gates(cli);
     }
 
-    /** Result: the folder, the zip and the files written. */
-    public record Output(Path folder, Path zip, List<Path> files) {
+    /** Result: the folder, the zip, the files written and the JLCPCB check. */
+    public record Output(Path folder, Path zip, List<Path> files, JlcCheck.Result jlc) {
     }
 
     public Output write(Path hardware, Board board, Variant variant, Path outRoot, Path work) throws IOException {
@@ -64,19 +65,39 @@ public final class FabWriter {
                 "--generate-map", "--map-format", "gerberx2", pcb);
         Path pos = dir.resolve("positions.csv");
         cli.runChecked(d, ok, "pcb", "export", "pos", "--format", "csv", "--units", "mm", "--side", "both", "--exclude-dnp",
-                "--use-drill-file-origin", "--smd-only", "-o", pos.toString(), pcb);
+                "--use-drill-file-origin", "-o", pos.toString(), pcb);
         Path bom = dir.resolve("bom.csv");
-        cli.runChecked(d, ok, "sch", "export", "bom", "--fields", "Reference,Value,Footprint,MPN,LCSC,${QUANTITY}",
-                "--labels", "Reference,Value,Footprint,MPN,LCSC,Quantity", "--group-by", "Value,Footprint,MPN",
-                "--exclude-dnp", "-o", bom.toString(), sch);
+        cli.runChecked(d, ok, "sch", "export", "bom", "--fields", "Reference,Value,Footprint,MPN,LCSC,Assembly,${QUANTITY}",
+                "--labels", "Reference,Value,Footprint,MPN,LCSC,Assembly,Quantity", "--group-by", "Value,Footprint,MPN,LCSC,Assembly",
+                "--ref-range-delimiter", "", "--exclude-dnp", "-o", bom.toString(), sch);
         cli.runChecked(d, ok, "sch", "export", "pdf", "-o", dir.resolve("schematic.pdf").toString(), sch);
         for (String side : List.of("top", "bottom")) {
             cli.runChecked(d, ok, "pcb", "render", "--side", side, "-w", "1600", "-h", "700", "--zoom", "1.6",
                     "-o", dir.resolve("render-" + side + ".png").toString(), pcb);
         }
-        Files.writeString(dir.resolve("bom-jlcpcb.csv"), JlcFormat.bom(Files.readString(bom)));
-        Files.writeString(dir.resolve("cpl-jlcpcb.csv"), JlcFormat.cpl(Files.readString(pos)));
-        Files.writeString(dir.resolve("README.txt"), readme(board, variant), StandardCharsets.UTF_8);
+        for (String side : List.of("top", "bottom")) {
+            String l = side.equals("top") ? "F" : "B";
+            List<String> args = new ArrayList<>(List.of("pcb", "export", "svg", "--mode-single", "--page-size-mode", "2",
+                    "--exclude-drawing-sheet", "--layers", l + ".Fab," + l + ".Courtyard,Edge.Cuts", "-o",
+                    dir.resolve("assembly-" + side + ".svg").toString()));
+            if (side.equals("bottom")) args.add("--mirror");
+            args.add(pcb);
+            cli.runChecked(d, ok, args.toArray(String[]::new));
+        }
+        String kicadBom = Files.readString(bom);
+        String kicadPos = Files.readString(pos);
+        String jlcBom = JlcFormat.bom(kicadBom);
+        String jlcCpl = JlcFormat.cpl(kicadPos, JlcFormat.designators(jlcBom), JlcRotations.load(hardware.resolve(JlcRotations.FILE)));
+        Files.writeString(dir.resolve("bom-jlcpcb.csv"), jlcBom);
+        Files.writeString(dir.resolve("cpl-jlcpcb.csv"), jlcCpl);
+        JlcCheck.Result check = JlcCheck.check(kicadBom, kicadPos, jlcBom, jlcCpl, JlcRotations.load(hardware.resolve(JlcRotations.FILE)));
+        if (!check.passed()) {
+            throw new MepException(ExitCodes.VERDICT_FAILED, board.name() + " variant " + variant.name()
+                    + ": the JLCPCB BOM and CPL do not match (" + check.findings().size() + " findings): " + check.findings().get(0));
+        }
+        String schText = Files.readString(copy.schematic());
+        Files.writeString(dir.resolve("README.txt"), readme(board, variant, check, ref -> schText.contains("(property \"Reference\" \"" + ref + "\"")),
+                StandardCharsets.UTF_8);
         zip(gerbers, dir.resolve(board.name() + "-" + variant.name() + "-gerbers.zip"));
         Path zip = outRoot.resolve(board.name()).resolve(board.name() + "-" + variant.name() + ".zip");
         zip(dir, zip);
@@ -84,7 +105,7 @@ public final class FabWriter {
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        return new Output(dir, zip, files);
+        return new Output(dir, zip, files, check);
     }
 
     /**
@@ -103,15 +124,25 @@ public final class FabWriter {
         return copy;
     }
 
-    private static String readme(Board b, Variant v) {
+    private static String readme(Board b, Variant v, JlcCheck.Result check, java.util.function.Predicate<String> has) {
         StringBuilder s = new StringBuilder();
         s.append(b.name()).append(", assembly variant ").append(v.name()).append(": ").append(v.description()).append('\n');
         s.append("Not fitted: ").append(v.fitted().entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey())
-                .sorted().toList()).append('\n');
+                .filter(has).sorted().toList()).append('\n');
         s.append("Values: ").append(new java.util.TreeMap<>(v.values())).append('\n');
-        s.append("Upload *-gerbers.zip as the PCB; bom-jlcpcb.csv and cpl-jlcpcb.csv for assembly (SMD parts only).\n");
-        s.append("Fit R3 OR R4, never both.\n");
+        v.jumpers().entrySet().stream().filter(e -> has.test(e.getKey())).forEach(e -> appendJumper(s, e.getKey(), e.getValue()));
+        s.append("Upload *-gerbers.zip as the PCB; bom-jlcpcb.csv and cpl-jlcpcb.csv for assembly.\n");
+        s.append("JLCPCB places ").append(check.placed().size()).append(" parts: ").append(String.join(" ", check.placed())).append('\n');
+        s.append("Hand-soldered (not in the JLCPCB files): ").append(String.join(" ", check.handSoldered())).append('\n');
+        s.append("CPL angles are corrected per footprint from hardware/jlc-rotations.csv; check them in JLCPCB's preview.\n");
+        s.append("assembly-top.svg / assembly-bottom.svg: where each part sits (courtyards, references, values).\n");
+        if (has.test(VariantCheck.R_PERMANENT)) s.append("Fit R3 OR R4, never both.\n");
         return s.toString();
+    }
+
+    private static void appendJumper(StringBuilder s, String ref, String pads) {
+        s.append(ref).append(": pads ").append(pads).append(" bridged")
+                .append(pads.equals("1-2") ? " (as made)" : " (cut the 1-2 trace, bridge " + pads + " with solder)").append('\n');
     }
 
     static void zip(Path dir, Path zipFile) throws IOException {

@@ -38,7 +38,7 @@ public final class NetlistCheck {
             expectNet(out, netlist, where, u, String.valueOf(s.modulePin()), s.net());
             expectPin(out, netlist, where, s.peer(), s.net());
             if (!s.via().isEmpty() && s.target() != null) {
-                String other = otherPin(netlist, s.via(), s.peer().pin());
+                String other = s.viaPin().isEmpty() ? otherPin(netlist, s.via(), s.peer().pin()) : s.viaPin();
                 if (other == null) {
                     out.add(where + ": " + s.via() + " is not a two-pin part in the netlist");
                 } else {

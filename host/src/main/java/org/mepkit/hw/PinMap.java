@@ -20,8 +20,12 @@ public record PinMap(String module, List<Signal> signals, String meterRef, List<
     public record PinRef(String ref, String pin, String pinName) {
     }
 
-    /** One ESP32 signal. {@code via} (optional) is a part between the net and {@code target}. */
-    public record Signal(String name, int gpio, int modulePin, String net, PinRef peer, String via, PinRef target) {
+    /**
+     * One ESP32 signal. {@code via} (optional) is a part between the net and {@code target};
+     * {@code viaPin} names the via's pin that reaches the target when the part has more than two
+     * (a 3-pad solder jumper), else it is empty.
+     */
+    public record Signal(String name, int gpio, int modulePin, String net, PinRef peer, String via, String viaPin, PinRef target) {
     }
 
     /** A meter-connector pad; {@code net} is null for a pad that must stay unconnected. */
@@ -29,11 +33,28 @@ public record PinMap(String module, List<Signal> signals, String meterRef, List<
     }
 
     public static PinMap load() {
-        try (InputStream in = PinMap.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new HwFormatException("pin map resource " + RESOURCE + " is missing");
-            return parse(new ObjectMapper().readTree(in));
+        return load(RESOURCE);
+    }
+
+    /** The pin map firmware-spec's boards.json names for this board; a board it does not list is an error. */
+    public static PinMap forBoard(String board) {
+        JsonNode index = read("/org/mepkit/spec/boards.json");
+        for (JsonNode b : index.path("boards")) {
+            if (b.path("name").asText().equals(board)) return load("/org/mepkit/spec/" + b.path("pinMap").asText());
+        }
+        throw new HwFormatException("board " + board + " is not in firmware-spec's boards.json (add it with its pin map)");
+    }
+
+    static PinMap load(String resource) {
+        return parse(read(resource));
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = PinMap.class.getResourceAsStream(resource)) {
+            if (in == null) throw new HwFormatException("pin map resource " + resource + " is missing");
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new HwFormatException("pin map " + RESOURCE + " is not valid JSON: " + e.getMessage(), e);
+            throw new HwFormatException(resource + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -41,7 +62,7 @@ public record PinMap(String module, List<Signal> signals, String meterRef, List<
         List<Signal> signals = new ArrayList<>();
         for (JsonNode s : root.path("signals")) {
             signals.add(new Signal(text(s, "signal"), s.path("gpio").asInt(-1), s.path("modulePin").asInt(-1),
-                    text(s, "net"), pinRef(s.path("peer")), s.path("via").asText(""),
+                    text(s, "net"), pinRef(s.path("peer")), s.path("via").asText(""), s.path("viaPin").asText(""),
                     s.has("target") ? pinRef(s.path("target")) : null));
         }
         JsonNode mc = root.path("meterConnector");

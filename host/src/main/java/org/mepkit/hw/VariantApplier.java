@@ -17,13 +17,15 @@ public final class VariantApplier {
         String out = text;
         for (String ref : refs) {
             int[] block = block(out, "\n\t(symbol\n", ref);
+            if (block == null && v.fitted().containsKey(ref) && !v.jumpers().isEmpty()) continue;  // a board with the jumper instead
             if (block == null) throw new HwFormatException("schematic has no symbol " + ref);
             String b = out.substring(block[0], block[1]);
             b = b.replaceFirst("\\(dnp (yes|no)\\)", "(dnp " + (v.isFitted(ref) ? "no" : "yes") + ")");
             String value = v.values().get(ref);
             if (value != null && !b.contains("(property \"Value\" \"" + value + "\"")) {
-                // another value: the part numbers chosen for the drawn value no longer apply
+                // another value: the part numbers chosen for the drawn value no longer apply; soldered by hand
                 b = b.replaceFirst("\\(property \"LCSC\" \"[^\"]*\"", "(property \"LCSC\" \"\"");
+                b = b.replaceFirst("\\(property \"Assembly\" \"[^\"]*\"", "(property \"Assembly\" \"" + JlcFormat.HAND_SOLDERED + "\"");
                 b = b.replaceFirst("\\(property \"MPN\" \"[^\"]*\"", "(property \"MPN\" \"" + value + " resistor\"");
             }
             b = setValue(b, value);
@@ -36,6 +38,7 @@ public final class VariantApplier {
         String out = text;
         for (String ref : refs) {
             int[] block = block(out, "\n\t(footprint \"", ref);
+            if (block == null && v.fitted().containsKey(ref) && !v.jumpers().isEmpty()) continue;
             if (block == null) throw new HwFormatException("board has no footprint " + ref);
             String b = out.substring(block[0], block[1]);
             int a = b.indexOf("(attr ");

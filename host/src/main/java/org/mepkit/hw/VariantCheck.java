@@ -26,9 +26,17 @@ public final class VariantCheck {
         if (v.isFitted(R_PERMANENT) && v.isFitted(R_SWITCHED)) {
             out.add(where + ": R3 and R4 are both fitted; fit R3 OR R4, never both (GPIO32 would be tied to +3V3)");
         }
-        for (String ref : v.fitted().keySet()) {
-            if (netlist != null && !netlist.parts().containsKey(ref)) out.add(where + ": unknown part " + ref);
+        if (netlist != null) {
+            // a board has either the parts named in fitted (R3/R4) or the jumper that replaces them (JP1)
+            boolean hasParts = v.fitted().keySet().stream().allMatch(netlist.parts()::containsKey);
+            boolean hasJumpers = !v.jumpers().isEmpty() && v.jumpers().keySet().stream().allMatch(netlist.parts()::containsKey);
+            if (!hasParts && !hasJumpers) {
+                for (String ref : v.fitted().keySet()) if (!netlist.parts().containsKey(ref)) out.add(where + ": unknown part " + ref);
+            }
         }
+        v.jumpers().forEach((ref, pads) -> {
+            if (!pads.equals("1-2") && !pads.equals("2-3")) out.add(where + ": " + ref + " must bridge pads 1-2 or 2-3, not " + pads);
+        });
         for (Map.Entry<String, String> e : v.values().entrySet()) {
             if (!table.selectable().contains(e.getKey())) {
                 out.add(where + ": the value of " + e.getKey() + " is not selectable (only " + table.selectable() + ")");
@@ -47,6 +55,14 @@ public final class VariantCheck {
         for (Variant v : table.variants()) out.addAll(check(v, table, netlist));
         if (defaults == 1 && netlist != null) {
             Variant d = table.defaultVariant();
+            d.jumpers().forEach((ref, pads) -> {
+                Netlist.Part p = netlist.parts().get(ref);
+                String made = "Bridged" + pads.replace("-", "");
+                if (p != null && !p.footprint().contains(made)) {
+                    out.add("schematic: " + ref + " has footprint " + p.footprint() + " but the default variant " + d.name()
+                            + " bridges pads " + pads + " (a " + made + " footprint)");
+                }
+            });
             for (String ref : d.fitted().keySet()) {
                 Netlist.Part p = netlist.parts().get(ref);
                 if (p != null && p.dnp() == d.isFitted(ref)) {

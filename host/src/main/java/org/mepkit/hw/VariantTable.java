@@ -32,9 +32,11 @@ public record VariantTable(List<Variant> variants, Set<String> selectable) {
             v.path("fitted").fields().forEachRemaining(e -> fitted.put(e.getKey(), e.getValue().asBoolean(true)));
             Map<String, String> values = new LinkedHashMap<>();
             v.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> jumpers = new LinkedHashMap<>();
+            v.path("jumpers").fields().forEachRemaining(e -> jumpers.put(e.getKey(), e.getValue().asText()));
             if (v.path("name").asText("").isEmpty()) throw new HwFormatException("variants.json: a variant has no name");
             list.add(new Variant(v.path("name").asText(), v.path("default").asBoolean(false),
-                    v.path("description").asText(""), fitted, values));
+                    v.path("description").asText(""), fitted, values, jumpers));
         }
         java.util.SortedSet<String> selectable = new TreeSet<>();
         root.path("selectable").forEach(n -> selectable.add(n.asText()));

@@ -51,7 +51,7 @@ public record ReportInfo(Instant date, String mepkit, String host, String board,
         return m;
     }
 
-    static String hostName() {
+    public static String hostName() {
         try {
             String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
             if (!name.isEmpty()) return name;

@@ -107,9 +107,19 @@ class MepCommandTest {
     @Test
     void anythingElseGetsTheWholeTreeSoErrorsAndHelpListEveryCommand() {
         int whole = MepCommand.commandLine().getSubcommands().size();
-        for (String[] args : List.of(new String[0], new String[] {"--version"}, new String[] {"help", "decode"},
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "decode"},
                 new String[] {"completion", "bash"}, new String[] {"decod"})) {
             assertEquals(whole, MepCommand.commandLine(args).getSubcommands().size(), String.join(" ", args));
         }
+    }
+
+    @Test
+    void versionAloneNeedsNoCommandTree() {
+        CommandLine cli = MepCommand.commandLine(new String[] {"--version"});
+        assertEquals(List.of("help", "completion"), List.copyOf(cli.getSubcommands().keySet()), "no module's commands inspected");
+        cli.setOut(new PrintWriter(out, true));
+        assertEquals(0, cli.execute("--version"));
+        assertTrue(out.toString().startsWith("mepkit "), out.toString());
+        assertTrue(out.toString().contains("(commit "), out.toString());
     }
 }

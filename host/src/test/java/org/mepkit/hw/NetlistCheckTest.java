@@ -29,11 +29,29 @@ class NetlistCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"esp32-mep-v1.10", "esp32-mep-v2.00"})
-    void the_real_boards_match_the_firmware_pin_map(String board) throws IOException {
+    @ValueSource(strings = {"esp32-mep-v1.10", "esp32-mep-v2.00", "esp32-mep-v2.10"})
+    void the_real_boards_match_their_firmware_pin_map(String board) throws IOException {
         Netlist n = Netlist.parse(Files.readString(exported(board)));
 
-        assertEquals(List.of(), NetlistCheck.check(n, PinMap.load()));
+        assertEquals(List.of(), NetlistCheck.check(n, PinMap.forBoard(board)));
+    }
+
+    @Test
+    void v210_switches_the_max3232_through_pad_2_of_the_three_pad_jumper() throws IOException {
+        PinMap map = PinMap.forBoard("esp32-mep-v2.10");
+        PinMap.Signal power = map.signals().stream().filter(s -> s.name().equals("MAX3232_POWER")).findFirst().orElseThrow();
+        assertEquals("JP1", power.via());
+        assertEquals("2", power.viaPin());
+        // JP1 pad 2 moved off the MAX3232 supply: the check names the jumper
+        String text = Files.readString(exported("esp32-mep-v2.10"));
+        Netlist n = Netlist.parse(text.replace("(node (ref \"JP1\") (pin \"2\")", "(node (ref \"JP1\") (pin \"9\")"));
+        assertTrue(NetlistCheck.check(n, map).stream().anyMatch(f -> f.contains("JP1 pin 2")), NetlistCheck.check(n, map).toString());
+    }
+
+    @Test
+    void a_board_missing_from_firmware_spec_has_no_pin_map() {
+        HwFormatException e = org.junit.jupiter.api.Assertions.assertThrows(HwFormatException.class, () -> PinMap.forBoard("esp32-mep-v9"));
+        assertTrue(e.getMessage().contains("not in firmware-spec's boards.json"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -55,7 +73,7 @@ class NetlistCheckTest {
         PinMap real = PinMap.load();
         List<PinMap.Signal> moved = real.signals().stream()
                 .map(s -> s.name().equals("METER_ENABLE")
-                        ? new PinMap.Signal(s.name(), 4, 26, s.net(), s.peer(), s.via(), s.target()) : s)
+                        ? new PinMap.Signal(s.name(), 4, 26, s.net(), s.peer(), s.via(), s.viaPin(), s.target()) : s)
                 .toList();
 
         List<String> findings = NetlistCheck.check(n, new PinMap(real.module(), moved, real.meterRef(), real.meterPins()));

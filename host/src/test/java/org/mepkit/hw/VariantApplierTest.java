@@ -39,6 +39,25 @@ class VariantApplierTest {
     }
 
     @Test
+    void a_changed_value_is_soldered_by_hand() {
+        String sch = SCH.replace("(property \"Value\" \"0R\")\n\t)\n)",
+                "(property \"Value\" \"0R\")\n\t\t(property \"LCSC\" \"C17477\")\n\t\t(property \"Assembly\" \"JLCPCB\")\n\t)\n)");
+
+        String out = VariantApplier.schematic(sch, r3, Set.of("R4"));
+
+        assertTrue(out.contains("(property \"Assembly\" \"hand-soldered\")"), out);
+    }
+
+    @Test
+    void a_board_with_the_jumper_instead_of_r3_and_r4_keeps_its_symbols() {
+        Variant jp = new Variant("r3-permanent", false, "", Map.of("R3", true, "R4", false), Map.of(), Map.of("JP1", "2-3"));
+        String sch = "(kicad_sch\n\t(symbol\n\t\t(dnp no)\n\t\t(property \"Reference\" \"JP1\")\n\t)\n)\n";
+
+        assertEquals(sch, VariantApplier.schematic(sch, jp, Set.of("R3", "R4")));
+        assertEquals("(kicad_pcb\n)\n", VariantApplier.board("(kicad_pcb\n)\n", jp, Set.of("R3", "R4")));
+    }
+
+    @Test
     void the_board_gets_the_same_flags() {
         String out = VariantApplier.board(PCB, r3, Set.of("R3", "R4"));
 

@@ -33,6 +33,25 @@ class VariantCheckTest {
     }
 
     @Test
+    void v210_has_jp1_bridged_1_2_as_the_default_variant_says() {
+        Board b = new Board("esp32-mep-v2.10", HardwareFixture.hardware().resolve("esp32-mep-v2.10"));
+        Netlist n = HardwareFixture.exportNetlist(b, work);
+
+        assertEquals(List.of(), VariantCheck.checkTable(table, n));
+        assertTrue(n.parts().get("JP1").footprint().contains("Bridged12"), n.parts().get("JP1").footprint());
+        assertTrue(!n.parts().containsKey("R3") && !n.parts().containsKey("R4"), "JP1 replaces R3 and R4");
+    }
+
+    @Test
+    void a_jumper_bridging_anything_but_1_2_or_2_3_is_refused() {
+        Variant all = new Variant("all", false, "", Map.of("R3", false, "R4", true), Map.of(), Map.of("JP1", "1-2-3"));
+
+        List<String> findings = VariantCheck.check(all, table, null);
+
+        assertEquals(List.of("variant all: JP1 must bridge pads 1-2 or 2-3, not 1-2-3"), findings);
+    }
+
+    @Test
     void fitting_r3_and_r4_together_is_refused() {
         Variant both = table.defaultVariant().withFitted("R3", true).withFitted("R4", true);
 

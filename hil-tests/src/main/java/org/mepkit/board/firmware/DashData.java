@@ -2,9 +2,9 @@ package org.mepkit.board.firmware;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.format.TextStyle;
 import java.util.Arrays;
-import java.util.Locale;
+
+import org.mepkit.dash.DashJson;
 
 /**
  * The values the dabbler firmware decodes from the meter's tables and serves as the
@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public final class DashData {
 
-    public static final String SW_VERSION = "Mar 28 2024 17:23:27";
+    public static final String SW_VERSION = DashJson.Software.FIRMWARE.version();
 
     String manufacturer = "";
     String model = "";
@@ -113,56 +113,10 @@ public final class DashData {
         return revActWh;
     }
 
+    /** The firmware's {@code /getDashDataWS} body at {@code nowMillis} (the shared renderer, {@link DashJson}). */
     String json(long nowMillis) {
         LocalDateTime t = clockBase.plusNanos((nowMillis - clockSetAtMillis) * 1_000_000L);
-        String yy = String.format("%02d", t.getYear() - 2000);
-        String date = "20" + yy + String.format("-%02d-%02d", t.getMonthValue(), t.getDayOfMonth());
-        String time = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-        StringBuilder sb = new StringBuilder("\n{\n");
-        str(sb, "ESP_SW", "ESP32 MEP");
-        str(sb, "ESP_SW_By", "dabbler.dk");
-        str(sb, "ESP_SW_Version", SW_VERSION);
-        str(sb, "Meter_Manufacturer", manufacturer);
-        str(sb, "Meter_Model", model);
-        str(sb, "Meter_SW_Version", swMain + "." + swRevision);
-        str(sb, "Utility_SN", utilitySn);
-        str(sb, "CurrentDateTimeString", date + " (" + t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                + ") @ " + time);
-        str(sb, "CurrentDateTime", date + "T" + time + ".000Z");
-        num(sb, "Fwd_Act_Wh", fwdActWh);
-        num(sb, "Rev_Act_Wh", revActWh);
-        num(sb, "Fwd_W", present[0]);
-        num(sb, "Rev_W", present[1]);
-        num(sb, "Freq_mHz", present[11]);
-        num(sb, "L1_RMS_A", present[4]);
-        num(sb, "L2_RMS_A", present[5]);
-        num(sb, "L3_RMS_A", present[6]);
-        num(sb, "L1_RMS_V", present[7]);
-        num(sb, "L2_RMS_V", present[8]);
-        num(sb, "L3_RMS_V", present[9]);
-        num(sb, "L1_Fwd_W", present[26]);
-        num(sb, "L2_Fwd_W", present[27]);
-        num(sb, "L3_Fwd_W", present[28]);
-        num(sb, "L1_Rev_W", present[29]);
-        num(sb, "L2_Rev_W", present[30]);
-        num(sb, "L3_Rev_W", present[31]);
-        num(sb, "Fwd_Avg_W", present[47]);
-        num(sb, "Rev_Avg_W", present[48]);
-        num(sb, "L1_Fwd_Avg_W", present[49]);
-        num(sb, "L2_Fwd_Avg_W", present[50]);
-        num(sb, "L3_Fwd_Avg_W", present[51]);
-        num(sb, "L1_Rev_Avg_W", present[52]);
-        num(sb, "L2_Rev_Avg_W", present[53]);
-        num(sb, "L3_Rev_Avg_W", present[54]);
-        sb.setLength(sb.length() - 2); // last ",\n"
-        return sb.append("\n}\n").toString();
-    }
-
-    private static void str(StringBuilder sb, String name, String value) {
-        sb.append("  \"").append(name).append("\": \"").append(value).append("\",\n");
-    }
-
-    private static void num(StringBuilder sb, String name, long value) {
-        sb.append("  \"").append(name).append("\": ").append(value & 0xFFFFFFFFL).append(",\n");
+        return DashJson.render(new DashJson.Values(DashJson.Software.FIRMWARE, manufacturer, model, swMain + "." + swRevision,
+                utilitySn, t, fwdActWh, revActWh, k -> present[k]));
     }
 }

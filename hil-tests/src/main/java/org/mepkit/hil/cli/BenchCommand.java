@@ -16,10 +16,13 @@ import org.mepkit.bench.VirtualBenchFactory;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.farm.FarmConfig;
 import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
 import org.mepkit.hil.run.TestOutcome;
+import org.mepkit.serial.PortLock;
+import org.mepkit.serial.SerialException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +32,11 @@ import picocli.CommandLine.Spec;
 /** {@code mep bench}: the HIL suite on a virtual bench, or on the real one a config file describes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run the hardware-in-the-loop suite (boot, meter link, measurements, recovery, alerts, robustness).",
-                "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report; exits 1 when a test fails."})
+                "Without --config it runs on a virtual ESP32-MEP board. Writes JUnit XML and an HTML report; exits 1 when a test fails.",
+                "A farm config (boards: ...) or --parallel N benches several boards at once. Every port is locked for the run: "
+                        + "a port another bench holds is an error at once (exit 4).",
+                "A check failing on a firmware known to have that defect (the upstream alert defect on the dabbler firmware) "
+                        + "is reported as a KNOWN DEFECT and does not fail the run."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -41,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mep-bench-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--group", paramLabel = "NAME", description = "Run only this group (repeatable): boot, meter-link, measurements, recovery, alerts, robustness.")
+    @Option(names = "--group", paramLabel = "NAME", description = "Run only this group (repeatable): boot, meter-link, measurements, recovery, alerts, robustness, mqtt.")
     List<String> groups = new ArrayList<>();
 
     @Mixin
@@ -50,16 +57,57 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = {"Bench N boards at a time: the boards of a farm config, or without --config N virtual boards,",
+                    "each reached through its own ser2net on 127.0.0.1 (one JUnit XML per board, one merged report)."})
+    Integer parallel;
+
+    private ConfiguredBench configured;
+
     @Override
     public Integer call() throws IOException {
+        if (parallel != null && parallel < 1) throw new MepException(ExitCodes.USAGE, "--parallel must be at least 1");
+        checkGroups();
         PrintWriter stdout = spec.commandLine().getOut();
         // with --json the per-test lines are progress: stderr, so stdout holds the one object
         PrintWriter o = output.json() ? spec.commandLine().getErr() : stdout;
+        PrintWriter json = output.json() ? stdout : null;
+        if (config == null && parallel != null) {
+            boardOptions.profile();
+            FarmConfig.Virtual template = new FarmConfig.Virtual(boardOptions.max3232, boardOptions.timeScale(), boardOptions.seed(),
+                    boardOptions.firmware(), true);
+            return FarmBenchRun.runVirtual(parallel, template, out, groups, o, json);
+        }
+        if (config != null && (parallel != null || FarmConfig.isFarm(config))) {
+            return FarmBenchRun.run(config, parallel == null ? 1 : parallel, out, groups, o, json);
+        }
         BenchFactory factory = factory();
-        List<String> known = List.of("boot", "meter-link", "measurements", "recovery", "alerts", "robustness");
+        List<PortLock> locks = lockPorts();
+        try {
+            return runSingle(factory, stdout, o);
+        } finally {
+            locks.forEach(PortLock::close);
+        }
+    }
+
+    private void checkGroups() {
+        List<String> known = List.of("boot", "meter-link", "measurements", "recovery", "alerts", "robustness", "mqtt");
         for (String g : groups) {
             if (!known.contains(g)) throw new MepException(ExitCodes.USAGE, "unknown group '" + g + "' (" + String.join(", ", known) + ")");
         }
+    }
+
+    /** A configured bench's ports are claimed for the whole run: a second bench is told who has them. */
+    private List<PortLock> lockPorts() {
+        if (configured == null) return List.of();
+        try {
+            return PortLock.acquireAll(PortLock.defaultDirectory(), configured.ports(), "bench '" + configured.name() + "'");
+        } catch (SerialException e) {
+            throw new MepException(ExitCodes.PORT, e.getMessage());
+        }
+    }
+
+    private Integer runSingle(BenchFactory factory, PrintWriter stdout, PrintWriter o) throws IOException {
         o.println("mep bench on " + factory.describe());
         o.flush();
         try {
@@ -129,6 +177,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchConfig c = BenchConfig.read(config);
             Path dir = config.toAbsolutePath().getParent();
             ConfiguredBench bench = ConfiguredBench.from(c, dir);
+            configured = bench;
             return new BenchFactory() {
                 @Override
                 public org.mepkit.bench.Bench open() {

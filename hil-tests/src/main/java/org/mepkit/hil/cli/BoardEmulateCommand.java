@@ -42,7 +42,7 @@ public final class BoardEmulateCommand implements Callable<Integer> {
     boolean demoImage;
 
     @Option(names = "--board", paramLabel = "NAME", defaultValue = "esp32-mep-v2.00",
-            description = "The board to be (mep board list): its chip answers esptool as an ESP32 or an ESP32-C3 (default: ${DEFAULT-VALUE}).")
+            description = "The board to be (mep board list; esp32-mep is the family default): its chip answers esptool as an ESP32 or an ESP32-C3 (default: ${DEFAULT-VALUE}).")
     String boardName;
 
     @Option(names = "--unpaced", description = "Console bytes at pty speed, not at the line speed the host set (fast tests; flashing times then mean nothing).")
@@ -106,8 +106,7 @@ public final class BoardEmulateCommand implements Callable<Integer> {
 
     /** The chip family of a firmware-spec board name. */
     static ChipFamily chipOf(String name) {
-        var board = org.mepkit.spec.BoardRegistry.load().find(name.toLowerCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new MepException(ExitCodes.BAD_INPUT, "unknown board '" + name + "' (see mep board list)"));
+        var board = org.mepkit.spec.BoardRegistry.load().require(name);   // unknown: exit 2 as in every --board
         return ChipFamily.byEsptoolName(board.chip()).orElseThrow(() -> new MepException(ExitCodes.BAD_INPUT,
                 "board " + name + " has an " + board.chip() + ", which the virtual board cannot be"));
     }

@@ -56,6 +56,18 @@ public final class Contributions {
         }
     }
 
+    public static final class PerfFarm implements CommandContribution {
+        @Override
+        public String parent() {
+            return "perf";
+        }
+
+        @Override
+        public Object command() {
+            return new PerfFarmCommand();
+        }
+    }
+
     public static final class PerfFlash implements CommandContribution {
         @Override
         public String parent() {

@@ -32,6 +32,7 @@ final class SuiteRecorder implements TestExecutionListener {
     static final String INTERRUPTED_WHILE_RUNNING = "interrupted: Ctrl-C came while this test ran";
     static final String INTERRUPTED_BEFORE = "interrupted: Ctrl-C came before this test started";
 
+    private final String run;
     private final PrintWriter progress;
     private final TestExecutionListener xml;
     private final Redactor redactor;
@@ -42,7 +43,9 @@ final class SuiteRecorder implements TestExecutionListener {
     private boolean closed;
 
     /** @param xml the platform's XML listener, or null for none */
-    SuiteRecorder(PrintWriter progress, TestExecutionListener xml, Redactor redactor) {
+    /** @param run the suite run's id ({@link BenchRuntime#install}), under which its tests leave their captures */
+    SuiteRecorder(String run, PrintWriter progress, TestExecutionListener xml, Redactor redactor) {
+        this.run = run;
         this.progress = progress;
         this.xml = xml;
         this.redactor = redactor;
@@ -145,7 +148,7 @@ final class SuiteRecorder implements TestExecutionListener {
     }
 
     private TestOutcome record(TestIdentifier id, TestOutcome.Status status, long ms, String message) {
-        BenchRuntime.Capture c = status == TestOutcome.Status.INTERRUPTED ? null : BenchRuntime.captures().get(id.getUniqueId());
+        BenchRuntime.Capture c = status == TestOutcome.Status.INTERRUPTED ? null : BenchRuntime.captures().get(BenchRuntime.captureKey(run, id.getUniqueId()));
         String group = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                 .map(m -> SuiteRunner.groupOf(m.getClassName())).orElse("suite");
         TestOutcome o = new TestOutcome(group, id.getDisplayName(), id.getUniqueId(), status, ms, message,

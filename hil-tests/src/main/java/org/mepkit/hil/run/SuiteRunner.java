@@ -57,10 +57,11 @@ public final class SuiteRunner {
     }
 
     static SuiteResult run(String suitePackage, BenchFactory bench, List<String> tags, PrintWriter progress, Path junitXml) {
-        BenchRuntime.install(bench);
+        String run = BenchRuntime.install(bench);
         ReportInfo info = ReportInfo.now(bench.describe(), bench.firmware());
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage(suitePackage))
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter(BenchRuntime.RUN_PARAMETER, run);
         if (!tags.isEmpty()) b.filters(TagFilter.includeTags(tags));
         LauncherDiscoveryRequest request = b.build();
         Path xmlDir = null;
@@ -70,7 +71,7 @@ public final class SuiteRunner {
             throw new UncheckedIOException(e);
         }
         Redactor redactor = Redactor.firmware().withSecrets(bench.secrets());
-        SuiteRecorder recorder = new SuiteRecorder(progress, xmlDir == null ? null : new LegacyXmlReportGeneratingListener(xmlDir, progress), redactor);
+        SuiteRecorder recorder = new SuiteRecorder(run, progress, xmlDir == null ? null : new LegacyXmlReportGeneratingListener(xmlDir, progress), redactor);
         long t0 = System.nanoTime();
         Launcher launcher = LauncherFactory.create();
         Thread worker = new Thread(() -> launcher.execute(request, recorder), "hil-suite");
@@ -86,6 +87,7 @@ public final class SuiteRunner {
         }
         SuiteResult result = new SuiteResult(bench.describe(), recorder.outcomes(), (System.nanoTime() - t0) / 1_000_000L,
                 interrupted, info);
+        BenchRuntime.release(run);
         if (xmlDir != null) JunitXml.finish(xmlDir, junitXml, result, redactor);
         return result;
     }
@@ -111,6 +113,7 @@ public final class SuiteRunner {
             case "RecoveryTest" -> "recovery";
             case "AlertsTest" -> "alerts";
             case "RobustnessTest" -> "robustness";
+            case "MqttTest" -> "mqtt";
             default -> simple;
         };
     }

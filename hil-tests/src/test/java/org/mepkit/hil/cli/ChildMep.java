@@ -98,6 +98,12 @@ final class ChildMep implements AutoCloseable {
         if (LibC.C.kill((int) process.pid(), SIGINT) != 0) throw new AssertionError("kill(SIGINT) failed: errno " + Native.getLastError());
     }
 
+    /** kill -9: SIGKILL to the child JVM, which then runs no shutdown hook; waits until it is gone. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) throw new AssertionError("the child JVM survived SIGKILL");
+    }
+
     /** The exit code, waiting at most {@code bound}. */
     int exitCode(Duration bound) throws Exception {
         if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -66,7 +66,6 @@ public final class HwCheckCommand implements Callable<Integer> {
         }
         Path reports = out != null ? out : hw.resolve("out").resolve("check");
         Gates gates = new Gates(cli);
-        PinMap pinMap = PinMap.load();
         VariantTable variants = VariantTable.load(hw.resolve("variants.json"));
         Path work = Files.createTempDirectory("mep-hw-check");
         List<String> failures = new ArrayList<>();
@@ -84,6 +83,7 @@ public final class HwCheckCommand implements Callable<Integer> {
                 Gates.Report drc = gates.drc(b, dir);
                 progress.update(at + ": netlist and pin map");
                 Netlist netlist = gates.netlist(b, work);
+                PinMap pinMap = PinMap.forBoard(b.name());
                 List<String> pins = NetlistCheck.check(netlist, pinMap);
                 List<String> var = VariantCheck.checkTable(variants, netlist);
                 List<String> variantGates = new ArrayList<>();

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 /** {@code mep hw fab}: Gerbers, drill, BOM, CPL, schematic PDF and renders per board and variant, zipped. */
 @Command(name = "fab", mixinStandardHelpOptions = true,
         description = "Write fabrication outputs per board and assembly variant into <out>/<board>/<variant>/ "
-                + "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders) "
-                + "and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity first.")
+                + "(Gerbers + drill and their upload zip, BOM, JLCPCB BOM and CPL, schematic PDF, top/bottom renders, "
+                + "assembly drawings) and <out>/<board>/<board>-<variant>.zip. Each variant must pass ERC and DRC with parity "
+                + "first, and its JLCPCB BOM and CPL must match one for one (exit 1 otherwise).")
 public final class HwFabCommand implements Callable<Integer> {
 
     @Spec
@@ -113,11 +114,14 @@ public final class HwFabCommand implements Callable<Integer> {
                     m.put("zip", o.zip().toString());
                     m.put("files", o.files().size());
                     m.put("seconds", Math.round(seconds * 10) / 10.0);
+                    m.put("jlcpcbPlaced", o.jlc().placed().size());
+                    m.put("handSoldered", o.jlc().handSoldered().size());
                     written.add(m);
                     if (!output.json()) {
                         progress.close();
-                        w.printf("%s %s: %d files in %s, zip %s (%.1f s)%n", b.name(), v.name(), o.files().size(), o.folder(),
-                                o.zip(), seconds);
+                        w.printf("%s %s: %d files in %s, zip %s; JLCPCB BOM and CPL match: %d parts placed, %d hand-soldered (%.1f s)%n",
+                                b.name(), v.name(), o.files().size(), o.folder(), o.zip(), o.jlc().placed().size(),
+                                o.jlc().handSoldered().size(), seconds);
                         w.flush();
                     }
                 }

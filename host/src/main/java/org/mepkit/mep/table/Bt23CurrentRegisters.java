@@ -3,24 +3,28 @@ package org.mepkit.mep.table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-import org.mepkit.mep.frame.Wire;
 import org.mepkit.util.Hex;
 
 /**
- * BT23 Current Register Data (mep-protocol.md §9.3): an optional 1-byte demand-reset counter
- * (when BT21 says so), then summations as signed little-endian int32. Summation 0 is forward
- * active energy L1L2L3 (Wh), summation 1 reverse active energy (Wh).
+ * BT23 Current Register Data (mep-protocol.md §9.3, ANSI C12.19 CURRENT_REG_DATA_TBL): an optional
+ * 1-byte demand-reset counter (when BT21 says so), then the summations in NI_FMAT1 (BT00; over MEP
+ * signed little-endian int32). Summation 0 is forward active energy L1L2L3 (Wh), summation 1
+ * reverse active energy (Wh).
  *
- * <p>The same record holds a full read and the partial reads from offset 0: the 13-byte poll
- * (e.g. prefix + 3 summations, or 3 summations + 1 byte) and a 16-byte read. Bytes after the
- * last whole summation are kept in {@code trailing} so {@link #encode()} gives the bytes back.
+ * <p>The layout is sized from BT21 (prefix, number of summations) and BT00 (width and byte order of a
+ * value) and from the count the meter returned: the firmware's 13-byte MEP poll, a 16-byte MEP full
+ * read and the 8-byte table seen over the optical port all decode. Bytes after the last summation
+ * decoded (demands, a partial value) are kept in {@code trailing} so {@link #encode()} gives the bytes back.
  *
  * @param demandResetCount the prefix byte, or null when the layout has none
  * @param summations       at least two values
- * @param trailing         0..3 bytes after the last whole summation
+ * @param trailing         bytes after the last summation
+ * @param format           how the summations are encoded
  */
-public record Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summations, byte[] trailing) implements MepTable {
+public record Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summations, byte[] trailing,
+                                   DataFormat format) implements MepTable {
 
     /** The firmware's poll: partial read offset 0, count 13. */
     public static final int POLL_COUNT = 13;
@@ -30,7 +34,12 @@ public record Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summa
         summations = List.copyOf(summations);
         if (summations.size() < 2) throw new IllegalArgumentException("BT23 needs at least 2 summations (forward and reverse energy)");
         trailing = trailing.clone();
-        if (trailing.length > 3) throw new IllegalArgumentException("BT23 trailing bytes must be fewer than 4, got " + trailing.length);
+        Objects.requireNonNull(format, "format");
+    }
+
+    /** In the MEP data format. */
+    public Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summations, byte[] trailing) {
+        this(demandResetCount, summations, trailing, DataFormat.MEP);
     }
 
     /** Forward and reverse active energy in Wh, no prefix, nothing else. */
@@ -43,15 +52,31 @@ public record Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summa
         return decode(data, Bt21ActualRegister.NOT_READ);
     }
 
-    /** Decodes with the layout BT21 gives (prefix when its flag 0x04 is set). */
+    /** Decodes with the layout BT21 gives, in the MEP data format. */
     public static Bt23CurrentRegisters decode(byte[] data, Bt21ActualRegister layout) {
+        return decode(data, layout, DataFormat.MEP);
+    }
+
+    /**
+     * Decodes with the prefix and number of summations from BT21 (every whole value when BT21 gives
+     * none) in the format from BT00.
+     */
+    public static Bt23CurrentRegisters decode(byte[] data, Bt21ActualRegister layout, DataFormat format) {
         int prefix = layout.bt23PrefixLength();
-        Tables.requireLength(TableId.BT23, data, prefix + 8);
+        int width = format.ni1().size();
+        Tables.requireLength(TableId.BT23, data, prefix + 2 * width);
+        int count = (data.length - prefix) / width;
+        if (layout.summations() > 0) count = Math.min(count, Math.max(2, layout.summations()));
         List<Integer> values = new ArrayList<>();
-        int off = prefix;
-        for (; off + 4 <= data.length; off += 4) values.add(Wire.s32le(data, off));
-        return new Bt23CurrentRegisters(prefix == 1 ? Wire.u8(data, 0) : null, values,
-                Arrays.copyOfRange(data, off, data.length));
+        for (int i = 0; i < count; i++) values.add(format.ni1().read(data, prefix + width * i, format.bigEndian()));
+        int end = prefix + width * count;
+        return new Bt23CurrentRegisters(prefix == 1 ? data[0] & 0xFF : null, values,
+                Arrays.copyOfRange(data, end, data.length), format);
+    }
+
+    /** The number of bytes from the start of the table to the end of summation 1 (what an energy reading needs). */
+    public static int energyBytes(Bt21ActualRegister layout, DataFormat format) {
+        return layout.bt23PrefixLength() + 2 * format.ni1().size();
     }
 
     public int forwardActiveWh() {
@@ -75,9 +100,10 @@ public record Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summa
     @Override
     public byte[] encode() {
         int prefix = demandResetCount == null ? 0 : 1;
-        byte[] d = new byte[prefix + 4 * summations.size() + trailing.length];
+        int width = format.ni1().size();
+        byte[] d = new byte[prefix + width * summations.size() + trailing.length];
         if (prefix == 1) d[0] = (byte) (int) demandResetCount;
-        for (int i = 0; i < summations.size(); i++) Wire.putS32le(d, prefix + 4 * i, summations.get(i));
+        for (int i = 0; i < summations.size(); i++) format.ni1().write(d, prefix + width * i, format.bigEndian(), summations.get(i));
         System.arraycopy(trailing, 0, d, d.length - trailing.length, trailing.length);
         return d;
     }
@@ -104,18 +130,19 @@ public record Bt23CurrentRegisters(Integer demandResetCount, List<Integer> summa
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bt23CurrentRegisters b && java.util.Objects.equals(demandResetCount, b.demandResetCount)
-                && summations.equals(b.summations) && Arrays.equals(trailing, b.trailing);
+        return o instanceof Bt23CurrentRegisters b && Objects.equals(demandResetCount, b.demandResetCount)
+                && summations.equals(b.summations) && Arrays.equals(trailing, b.trailing) && format.equals(b.format);
     }
 
     @Override
     public int hashCode() {
-        return (java.util.Objects.hashCode(demandResetCount) * 31 + summations.hashCode()) * 31 + Arrays.hashCode(trailing);
+        return ((Objects.hashCode(demandResetCount) * 31 + summations.hashCode()) * 31 + Arrays.hashCode(trailing)) * 31
+                + format.hashCode();
     }
 
     @Override
     public String toString() {
         return "Bt23CurrentRegisters[demandResetCount=" + demandResetCount + ", summations=" + summations
-                + ", trailing=" + Hex.lower(trailing) + "]";
+                + ", trailing=" + Hex.lower(trailing) + ", " + format.describe() + "]";
     }
 }

@@ -14,7 +14,7 @@ public final class TableDecoder {
 
     /** The ids this decoder knows. */
     public static Set<TableId> knownTables() {
-        return Set.of(TableId.BT01, TableId.BT08, TableId.BT21, TableId.BT23, TableId.BT28, TableId.BT52,
+        return Set.of(TableId.BT00, TableId.BT01, TableId.BT08, TableId.BT21, TableId.BT23, TableId.BT28, TableId.BT52,
                 TableId.ET03, TableId.ET11, TableId.ET13, TableId.ET50, TableId.ET58, TableId.ET59, PROC_RESULT_0855);
     }
 
@@ -28,10 +28,16 @@ public final class TableDecoder {
      * @throws org.mepkit.mep.frame.TableDecodeException when the data does not fit the table
      */
     public static MepTable decode(TableId table, byte[] data, TableContext context) {
+        if (table.equals(TableId.BT00)) return Bt00GeneralConfig.decode(data);
         if (table.equals(TableId.BT01)) return Bt01Identity.decode(data);
         if (table.equals(TableId.BT21)) return Bt21ActualRegister.decode(data);
-        if (table.equals(TableId.BT23)) return Bt23CurrentRegisters.decode(data, context.actualRegister());
-        if (table.equals(TableId.BT28)) return Bt28PresentValues.decode(data, context.actualRegister());
+        if (table.equals(TableId.BT23)) {
+            return Bt23CurrentRegisters.decode(data, context.actualRegister(), context.format() == null ? DataFormat.MEP : context.format());
+        }
+        if (table.equals(TableId.BT28)) {
+            return context.format() == null ? Bt28PresentValues.decode(data, context.actualRegister())
+                    : Bt28PresentValues.decode(data, context.actualRegister(), context.format());
+        }
         if (table.equals(TableId.BT52)) return Bt52Clock.decode(data);
         if (table.equals(TableId.ET03)) return Et03UtilityInfo.decode(data);
         if (table.equals(TableId.ET11)) return Et11DimensionTable.decode(data);

@@ -12,6 +12,7 @@ public record TableId(int id) {
 
     public static final int EXTENDED_BASE = 0x0800;
 
+    public static final TableId BT00 = new TableId(0);
     public static final TableId BT01 = new TableId(1);
     public static final TableId BT07 = new TableId(7);
     public static final TableId BT08 = new TableId(8);

@@ -114,6 +114,23 @@ class HwCheckCommandTest {
     }
 
     @Test
+    void a_front_part_in_j6s_mating_channel_fails_drc() throws IOException {
+        Path copy = tmp.resolve("hardware");
+        copyTree(hardware(), copy);
+        Path pcb = copy.resolve("esp32-mep-v2.00/esp32-mep-v2.00.kicad_pcb");
+        String text = Files.readString(pcb);
+        int ref = text.indexOf("(property \"Reference\" \"R5\"");
+        int at = text.indexOf("(at ", text.lastIndexOf("\n\t(footprint ", ref));
+        // R5 from beside J6 (x 59) into the channel in front of J6's pins (board x 51.5, y 6)
+        Files.writeString(pcb, text.substring(0, at) + "(at 151.5 66" + text.substring(text.indexOf(')', at)));
+
+        Run r = mep("hw", "check", "--hardware", copy.toString(), "--board", "esp32-mep-v2.00");
+
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Items not allowed (rule 'J6 mating channel') [Footprint R5]"), r.out());
+    }
+
+    @Test
     void a_missing_hardware_folder_is_a_one_line_usage_error() {
         Run r = mep("hw", "check", "--hardware", tmp.resolve("nowhere").toString());
 
