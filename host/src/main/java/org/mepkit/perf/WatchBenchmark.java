@@ -233,7 +233,7 @@ public final class WatchBenchmark {
                     Clock.systemUTC(), Duration.ZERO, List.of(sink), e -> { });
             watcher.run(() -> accepted.get() >= warmup + published);
             long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (link.states(warmup) < published && System.nanoTime() < end) Thread.onSpinWait();
+            while (link.states(warmup + 1) < published && System.nanoTime() < end) Thread.onSpinWait();
         }
         List<Long> hostAges = new ArrayList<>();
         List<Long> ages = new ArrayList<>();
