@@ -50,9 +50,6 @@ import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.sim.meter.MeterProfile;
 import org.mepkit.sim.meter.MeterTables;
 import org.mepkit.sim.meter.VirtualMeter;
-import org.mepkit.sim.optical.OpticalLayout;
-import org.mepkit.sim.optical.OpticalMeterMachine;
-import org.mepkit.sim.optical.OpticalTables;
 import org.mepkit.sim.optical.VirtualOpticalMeter;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.watch.DashView;
@@ -194,10 +191,8 @@ public final class WatchBenchmark {
     public static Freshness optical(int warmup, int published, Mosquitto broker) throws IOException {
         MeterProfile profile = MeterProfile.DEFAULT;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
-        OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
-                profile, OpticalLayout.OPTICAL), OPTICAL_KEY, OpticalMeterMachine.Config.DEFAULT);
         try (SerialLine client = new PacedLine(JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), SystemTicker.INSTANCE);
-             VirtualOpticalMeter meter = new VirtualOpticalMeter(meterEnd, machine, SystemTicker.INSTANCE,
+             VirtualOpticalMeter meter = VirtualOpticalMeter.of(meterEnd, profile, OPTICAL_KEY, SystemTicker.INSTANCE,
                      VirtualMeter.Pacing.PACED).start()) {
             client.discardInput();
             MeterReader reader = new OpticalMeterReader(new C1218Client(new OpticalLink(client, SystemTicker.INSTANCE,
