@@ -23,6 +23,7 @@ import org.mepkit.sim.optical.OpticalMeterMachine;
 import org.mepkit.sim.optical.OpticalTables;
 import org.mepkit.sim.optical.VirtualOpticalMeter;
 import org.mepkit.time.SystemTicker;
+import org.mepkit.time.Ticker;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
 
     private final PortOpener opener;
     private final CountDownLatch stop;
+    private final Ticker opticalMeterClock;
 
     public MeterSimulateCommand() {
         this(Ports.OPENER, new CountDownLatch(1));
@@ -78,8 +80,14 @@ public final class MeterSimulateCommand implements Callable<Integer> {
 
     /** For tests: another opener, and a latch that stops the meter when counted down. */
     MeterSimulateCommand(PortOpener opener, CountDownLatch stop) {
+        this(opener, stop, SystemTicker.INSTANCE);
+    }
+
+    /** For tests: also the clock the optical meter's registers grow by (a stopped one keeps its tables' bytes fixed). */
+    MeterSimulateCommand(PortOpener opener, CountDownLatch stop, Ticker opticalMeterClock) {
         this.opener = opener;
         this.stop = stop;
+        this.opticalMeterClock = opticalMeterClock;
     }
 
     @Override
@@ -130,7 +138,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
         OpticalKey opticalKey = key.opticalKey();
         PrintWriter out = spec.commandLine().getOut();
         try (SerialLine line = port.open(opener, LineSettings.MEP)) {
-            MeterTables tables = new MeterTables(profile, SystemTicker.INSTANCE);
+            MeterTables tables = new MeterTables(profile, opticalMeterClock);
             OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(tables, profile, layout), opticalKey, config);
             try (VirtualOpticalMeter meter = new VirtualOpticalMeter(line, machine, SystemTicker.INSTANCE,
                     unpaced ? VirtualMeter.Pacing.UNPACED : VirtualMeter.Pacing.PACED)) {
