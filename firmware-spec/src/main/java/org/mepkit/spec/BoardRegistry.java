@@ -1,6 +1,11 @@
 package org.mepkit.spec;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +24,16 @@ public final class BoardRegistry {
 
     static final String INDEX = "boards.json";
 
+    /** The boards.json fields that name another resource: a board's data digest covers those files too. */
+    private static final List<String> FILE_FIELDS = List.of("pinMap", "flashLayout", "nvs", "build");
+
     private final List<Board> boards;
+    private final Map<String, SpecVersion> versions;
     private final Map<String, String> aliases;
 
-    private BoardRegistry(List<Board> boards, Map<String, String> aliases) {
+    private BoardRegistry(List<Board> boards, Map<String, SpecVersion> versions, Map<String, String> aliases) {
         this.boards = List.copyOf(boards);
+        this.versions = Map.copyOf(versions);
         this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
@@ -32,12 +42,15 @@ public final class BoardRegistry {
         SpecReader reader = new SpecReader();
         JsonNode index = reader.resource(INDEX);
         List<Board> boards = new ArrayList<>();
+        Map<String, SpecVersion> versions = new HashMap<>();
+        String release = SpecReader.version();
         for (JsonNode b : SpecReader.array(index, "boards", INDEX)) {
             Board board = board(reader, b);
             if (boards.stream().anyMatch(known -> known.name().equals(board.name()))) {
                 throw new SpecException(SpecReader.BASE + INDEX + ": board " + board.name() + " is listed twice");
             }
             boards.add(board);
+            versions.put(board.name(), new SpecVersion(release, digest(reader, b)));
         }
         Map<String, String> aliases = new LinkedHashMap<>();
         index.path("aliases").fields().forEachRemaining(a -> {
@@ -47,7 +60,20 @@ public final class BoardRegistry {
             }
             aliases.put(a.getKey(), target);
         });
-        return new BoardRegistry(boards, aliases);
+        return new BoardRegistry(boards, versions, aliases);
+    }
+
+    private static String digest(SpecReader reader, JsonNode entry) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(SpecReader.json(entry).getBytes(StandardCharsets.UTF_8));
+            for (String field : FILE_FIELDS) {
+                if (entry.hasNonNull(field)) sha.update(reader.bytes(entry.get(field).asText()));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JRE", e);
+        }
     }
 
     private static Board board(SpecReader reader, JsonNode b) {
@@ -68,11 +94,19 @@ public final class BoardRegistry {
                 reader.uart(SpecReader.required(b, "console", f), f),
                 reader.uart(SpecReader.required(b, "meterLine", f), f),
                 reader.nvs(SpecReader.text(b, "nvs", f)), variants, SpecReader.text(b, "source", f),
+                reader.firmwareBuild(SpecReader.text(b, "build", f)), SpecReader.text(b, "url", f),
                 b.path("autoReset").asBoolean(false));
     }
 
     public List<Board> boards() {
         return boards;
+    }
+
+    /** Which firmware-spec release and which data this board's facts are: what generated files cite. */
+    public SpecVersion version(Board board) {
+        SpecVersion v = versions.get(board.name());
+        if (v == null) throw new IllegalArgumentException("board " + board.name() + " is not from this registry");
+        return v;
     }
 
     /**

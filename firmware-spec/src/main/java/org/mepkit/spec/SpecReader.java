@@ -21,11 +21,41 @@ final class SpecReader {
     private final Map<String, Object> cache = new HashMap<>();
 
     JsonNode resource(String file) {
-        try (InputStream in = SpecReader.class.getResourceAsStream(BASE + file)) {
-            if (in == null) throw new SpecException("missing resource " + BASE + file);
-            return JSON.readTree(in);
+        try {
+            return JSON.readTree(bytes(file));
         } catch (IOException e) {
             throw new SpecException("cannot read " + BASE + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The resource as stored (what a board's data digest covers). */
+    byte[] bytes(String file) {
+        try (InputStream in = SpecReader.class.getResourceAsStream(BASE + file)) {
+            if (in == null) throw new SpecException("missing resource " + BASE + file);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new SpecException("cannot read " + BASE + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The release of firmware-spec, from the build's filtered {@code version.properties}; "dev" when absent. */
+    static String version() {
+        try (InputStream in = SpecReader.class.getResourceAsStream(BASE + "version.properties")) {
+            if (in == null) return "dev";
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String v = p.getProperty("version", "dev");
+            return v.startsWith("${") ? "dev" : v;
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new SpecException("cannot serialise " + node, e);
         }
     }
 
@@ -72,6 +102,17 @@ final class SpecReader {
             }
             JsonNode marker = required(root, "marker", file);
             return new NvsSpec(text(root, "namespace", file), text(marker, "key", file), text(marker, "value", file), keys);
+        });
+    }
+
+    FirmwareBuild firmwareBuild(String file) {
+        return shared(file, root -> {
+            Map<String, Integer> pins = new java.util.LinkedHashMap<>();
+            JsonNode defaults = required(root, "peripheralDefaults", file);
+            defaults.fieldNames().forEachRemaining(name -> pins.put(name, integer(defaults, name, file)));
+            return new FirmwareBuild(text(root, "chip", file), text(root, "arch", file), integer(root, "cpuMHz", file),
+                    text(root, "flashMode", file), integer(root, "flashFreqMHz", file), number(root, "ramBytes", file),
+                    integer(root, "uploadBaud", file), pins);
         });
     }
 

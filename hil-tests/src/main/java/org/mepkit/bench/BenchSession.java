@@ -14,10 +14,27 @@ import org.mepkit.serial.SerialException;
  */
 public final class BenchSession implements AutoCloseable {
 
-    /** Board time allowed from power-on to the first MEP request: 0.5 s Wi-Fi + 2 s + margin. */
-    public static final long BOOT_TO_FIRST_REQUEST_MS = 6_000;
-    /** One reply timeout plus the 3 s power cycle, plus margin for a loop pass. */
-    public static final long TIMEOUT_AND_CYCLE_MS = 10_000 + 3_000 + 1_000;
+    /*
+     * Every bound below is upstream's timing (DabblerDK/MEP-SW-ESP32 6681de7) plus one allowance, never the twin's:
+     *   LOOP_MARGIN_MS   = 1 000: one loop() pass held up by HTTP, logging or a 500 ms MQTT reconnect delay, plus
+     *                     the bench's own observation delay;
+     *   boot to ENABLE   = ROM + bootloader + app start (allowance 1 000) + Wi-Fi (at most 30 000 ms, decided at the
+     *                     first 500 ms dot past it: 30 500, NES-MEP-UI.ino:161-176) + mDNS/web/SPIFFS (allowance 1 000)
+     *                     + the 1 000 ms delay between RS3232 and ENABLE (:202-204)     = 33 500 ms;
+     *   ENABLE to first request = the 1 000 ms delay (:205) + LOOP_MARGIN_MS + the console line's
+     *                     observation delay (LOOP_MARGIN_MS)                              =  3 000 ms;
+     *   reply timeout + cycle   = 10 000 (:298) + 3 x 1 000 delays (:305-309) + LOOP_MARGIN_MS = 14 000 ms.
+     */
+    /** One loop pass held up (HTTP, logging, a 500 ms MQTT reconnect delay), plus the bench's observation delay. */
+    public static final long LOOP_MARGIN_MS = 1_000;
+    /** Power-on to "Setting ENABLE pin 1": 1 000 + (30 000 + 500) + 1 000 + 1 000 (see the formula above). */
+    public static final long BOOT_TO_ENABLE_MS = 1_000 + 30_500 + 1_000 + 1_000;
+    /** "Setting ENABLE pin 1" to the first request: the 1 000 ms delay plus one pass, plus the line's observation delay. */
+    public static final long ENABLE_TO_FIRST_REQUEST_MS = 1_000 + 2 * LOOP_MARGIN_MS;
+    /** Board time allowed from power-on to the first MEP request. */
+    public static final long BOOT_TO_FIRST_REQUEST_MS = BOOT_TO_ENABLE_MS + ENABLE_TO_FIRST_REQUEST_MS;
+    /** One reply timeout plus the 3 s power cycle, plus one pass. */
+    public static final long TIMEOUT_AND_CYCLE_MS = 10_000 + 3_000 + LOOP_MARGIN_MS;
 
     private final Bench bench;
     private final String testId;
@@ -81,8 +98,11 @@ public final class BenchSession implements AutoCloseable {
                     throw new AssertionError("the board is boot-looping: " + resets + " resets in "
                             + BOOT_TO_FIRST_REQUEST_MS + " ms board time; last console line: " + last);
                 }
+                List<BenchMeter.Seen> seen = meter.seen();
                 throw new AssertionError("no intact first request from the board after " + i
-                        + " power-ups (each allowed " + BOOT_TO_FIRST_REQUEST_MS + " ms board time)");
+                        + " power-ups (each allowed " + BOOT_TO_FIRST_REQUEST_MS + " ms board time)"
+                        + (seen.isEmpty() ? "" : "; the meter first saw " + org.mepkit.util.Hex.lower(seen.get(0).packet())
+                        + " at " + seen.get(0).atMillis() + " ms"));
             }
         }
     }
@@ -114,8 +134,14 @@ public final class BenchSession implements AutoCloseable {
                 .encode(org.mepkit.mep.key.MbkKey.of(bench.provisionedKey()));
     }
 
+    /** The first request within ENABLE_TO_FIRST_REQUEST_MS of the boot's "Setting ENABLE pin 1", intact. */
     private boolean linkCameUp(BenchMeter meter) {
-        long end = System.nanoTime() + (long) (BOOT_TO_FIRST_REQUEST_MS / bench.timeScale()) * 1_000_000L;
+        try {
+            console.awaitFrom(bootLine, "ENABLE on", "Setting ENABLE pin 1"::equals, BOOT_TO_ENABLE_MS);
+        } catch (AssertionError e) {
+            return false;
+        }
+        long end = System.nanoTime() + (long) (ENABLE_TO_FIRST_REQUEST_MS / bench.timeScale()) * 1_000_000L;
         while (System.nanoTime() < end) {
             if (meterSide.failure() != null) throw new AssertionError(meterSide.failure());
             List<BenchMeter.Seen> seen = meter.seen();
@@ -127,6 +153,22 @@ public final class BenchSession implements AutoCloseable {
 
     public void boot() throws IOException {
         boot(defaultMeter());
+    }
+
+    /** Console lines since the test's boot that show the board crashed: an ESP32 panic or an unexpected reset. */
+    public List<ConsoleMonitor.Line> crashLines() {
+        List<ConsoleMonitor.Line> all = console.lines();
+        List<ConsoleMonitor.Line> out = new ArrayList<>();
+        boolean first = true;
+        for (int i = bootLine; i < all.size(); i++) {
+            String t = all.get(i).text();
+            if (t.startsWith("Guru Meditation Error: ") || t.startsWith("abort() was called at PC ")) out.add(all.get(i));
+            if (t.startsWith("rst:")) {
+                if (!first) out.add(all.get(i));
+                first = false;
+            }
+        }
+        return out;
     }
 
     /** Index of the first console line of the boot the test runs on (after any power-ups needed for a working link). */

@@ -14,4 +14,13 @@ public final class KnownDefect extends TestAbortedException {
     public KnownDefect(String defect) {
         super(defect);
     }
+
+    /**
+     * @param firmware the firmware that has the defect ({@code dabbler})
+     * @param upstream where its source goes wrong, e.g. {@code NES-MEP-UI.ino:341-344}
+     * @param what     what the test saw
+     */
+    public KnownDefect(String firmware, String upstream, String what) {
+        this("the " + firmware + " firmware's defect at " + upstream + " (upstream 6681de7): " + what);
+    }
 }

@@ -16,6 +16,7 @@ public final class MeterSide implements AutoCloseable {
     private final SerialLine line;
     private final BenchMeter meter;
     /** Quiet time that ends an unframeable burst: 100 ms of board time, at least 5 ms of wall time. */
+    private static final long MIN_GAP_NANOS = 60_000_000L;
     private long gapNanos = 200_000_000L;
     private final LongSupplier boardMillis;
     private final Thread thread;
@@ -40,9 +41,14 @@ public final class MeterSide implements AutoCloseable {
         thread.start();
     }
 
-    /** Sets the quiet time after which unframeable bytes are dropped, from the board's time scale. */
+    /**
+     * Sets the quiet time after which unframeable bytes are dropped, from the board's time scale. Never under 60 ms of
+     * real time: a paced request through ser2net comes in pieces that ser2net holds back up to its chardelay-max (20 ms)
+     * each, and a shorter gap cut requests in two.
+     */
     public MeterSide withTimeScale(double scale) {
-        gapNanos = Math.max(5_000_000L, (long) (100_000_000L / scale));
+        timeScale = scale;
+        gapNanos = Math.max(MIN_GAP_NANOS, (long) (100_000_000L / scale));
         return this;
     }
 
@@ -55,6 +61,62 @@ public final class MeterSide implements AutoCloseable {
     }
 
     private volatile boolean resync;
+
+    /**
+     * How the meter sends its next reply: {@code alerts} alerts first, each followed by {@code alertSpacingBoardMs} of
+     * quiet (0: back to back, straight into the reply), then {@code replyGapBoardMs} more before the reply, cut after
+     * {@code splitAfter} bytes (0: whole) with {@code splitGapBoardMs} before the rest.
+     */
+    public record ReplyPlan(int alerts, long alertSpacingBoardMs, long replyGapBoardMs, int splitAfter, long splitGapBoardMs) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<ReplyPlan> plan = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger planned = new java.util.concurrent.atomic.AtomicInteger();
+    private double timeScale = 1;
+
+    /** The next reply goes out as {@code next} says (once). */
+    public void planNextReply(ReplyPlan next) {
+        plan.set(next);
+    }
+
+    /** How many replies went out by a plan so far. */
+    public int plannedReplies() {
+        return planned.get();
+    }
+
+    private void sendReply(byte[] reply) throws SerialException {
+        ReplyPlan p = plan.getAndSet(null);
+        if (p == null) {
+            send(reply);
+            return;
+        }
+        java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < p.alerts(); i++) {
+            first.writeBytes(new byte[] {0, 0});
+            if (p.alertSpacingBoardMs() > 0) {
+                send(first.toByteArray());
+                first.reset();
+                pause(p.alertSpacingBoardMs() + 2);
+            }
+        }
+        if (p.replyGapBoardMs() > 0) {
+            if (first.size() > 0) send(first.toByteArray());
+            first.reset();
+            pause(p.replyGapBoardMs() + 2L * p.alerts());
+        }
+        int cut = p.splitAfter() <= 0 ? reply.length : Math.min(p.splitAfter(), reply.length);
+        first.write(reply, 0, cut);
+        send(first.toByteArray());
+        if (cut < reply.length) {
+            pause(p.splitGapBoardMs() + cut);
+            send(java.util.Arrays.copyOfRange(reply, cut, reply.length));
+        }
+        planned.incrementAndGet();
+    }
+
+    private void pause(long boardMs) {
+        java.util.concurrent.locks.LockSupport.parkNanos((long) (boardMs * 1_000_000L / timeScale));
+    }
 
     /** Drops any partial packet held (the board restarted: what came before belongs to nobody). */
     public void resync() {
@@ -88,7 +150,7 @@ public final class MeterSide implements AutoCloseable {
                         acc.reset();
                         acc.write(all, len, all.length - len);
                         byte[] reply = meter.answer(packet, sourceStamp.apply(packet).orElseGet(boardMillis));
-                        if (reply != null) send(reply);
+                        if (reply != null) sendReply(reply);
                         continue;
                     }
                 }

@@ -63,6 +63,13 @@ public final class BoardImages {
         return NvsImageWriter.write(FirmwareNvs.entries(settings(c)), NVS_SIZE);
     }
 
+    /** Rewrites only the NVS partition with {@code c} (what {@code mep flash --config} does to a flashed board). */
+    public static void provisionNvs(org.mepkit.board.flash.VirtualFlash flash, FirmwareConfig c) {
+        flash.eraseCovering(NVS, NVS_SIZE);
+        flash.write(NVS, nvs(c));
+        flash.flush();
+    }
+
     /** Writes all four images into the flash, as {@code esptool write_flash} would. */
     public static void provision(org.mepkit.board.flash.VirtualFlash flash, String projectName, FirmwareConfig c) {
         flash.eraseCovering(BOOTLOADER, 0x8000 - BOOTLOADER);

@@ -45,6 +45,8 @@ public final class VirtualBoard implements AutoCloseable {
     private final MepSide mep;
     private final Transceiver transceiver;
     private final DashServer http;
+    private final WebClients web = new WebClients();
+    private final FirmwareIo io;
     private final VirtualFlash flash;
     private final ChipIdentity chip;
     private final BootSequence bootSequence;
@@ -60,6 +62,7 @@ public final class VirtualBoard implements AutoCloseable {
     private String lastBootProblem;
     private RomLoader loader;
     private long consoleHangups;
+    private int panics;
 
     private VirtualBoard(BoardOptions options) throws IOException {
         this.options = options;
@@ -71,17 +74,14 @@ public final class VirtualBoard implements AutoCloseable {
         this.console = Console.open(options.directory().resolve(CONSOLE_LINK), options.pacedConsole() ? ticker : null,
                 this::boardMillis);
         try {
-            this.mep = MepSide.open(options.directory(), transceiver, this::boardMillis);
+            this.mep = MepSide.open(options.directory(), transceiver, ticker);
         } catch (IOException e) {
             console.close();
             throw e;
         }
-        FirmwareIo io = new FirmwareIo(mep, transceiver, console, this::restart);
+        this.io = new FirmwareIo(mep, transceiver, console, this::restart, web, ticker.scale());
         this.bootSequence = new BootSequence(flash, chip, ticker, console, io, new Random(options.seed() ^ 0x5EEDL));
-        this.http = new DashServer(() -> {
-            FirmwareModel current = currentModel();
-            return current == null ? Optional.empty() : Optional.of(current.dashDataJson());
-        });
+        this.http = new DashServer(web);
         this.firmwareThread = new Thread(this::runFirmware, "board-firmware");
         firmwareThread.setDaemon(true);
         firmwareThread.start();
@@ -163,7 +163,30 @@ public final class VirtualBoard implements AutoCloseable {
         return Optional.ofNullable(lastBootProblem);
     }
 
+    /** How many times a firmware model crashed (a panic, then a reset) since the board was made. */
+    public synchronized int panics() {
+        return panics;
+    }
+
     // ------------------------------------------------------------------ control
+
+    /**
+     * Board milliseconds the Wi-Fi station takes to connect from the next boot on ({@code Long.MAX_VALUE}: never, the
+     * firmware falls back to its access point after 30 s). The default is {@value FirmwareIo#DEFAULT_WIFI_CONNECT_MS} ms.
+     */
+    public void setWifiConnectMillis(long ms) {
+        io.setWifiConnectMillis(ms);
+    }
+
+    /** Connections the firmware makes to {@code host:port} on its network go to {@code to} (e.g. the bench's MQTT broker). */
+    public void routeTcp(String host, int port, java.net.InetSocketAddress to) {
+        io.route(host, port, to);
+    }
+
+    /** The MEP UART at its line speed (the default) or, when a test asks, unpaced. */
+    public void setMepPaced(boolean paced) {
+        mep.setPaced(paced);
+    }
 
     public synchronized void powerOn() {
         if (powered) return;
@@ -174,6 +197,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     public synchronized void powerOff() {
         powered = false;
+        web.reset();
         stopLoader();
         bootLoopAtMillis = -1;
         model = null;
@@ -212,6 +236,7 @@ public final class VirtualBoard implements AutoCloseable {
     private void bootLocked() {
         boots++;
         model = null;
+        web.reset();
         bootLoopAtMillis = -1;
         mep.clearReceived();
         stopLoader();
@@ -287,12 +312,24 @@ public final class VirtualBoard implements AutoCloseable {
         while (running) {
             FirmwareModel current = currentModel();
             if (current != null) {
-                current.step();
+                try {
+                    current.step();
+                } catch (RuntimeException | AssertionError | StackOverflowError e) {
+                    panic(current, e);
+                }
             } else {
                 retryBootLoop();
             }
             LockSupport.parkNanos(500_000L);
         }
+    }
+
+    /** The model crashed (a modelled upstream crash, or a bug of the twin): the panic output, then a reset, as on an ESP32. */
+    private synchronized void panic(FirmwareModel crashed, Throwable t) {
+        if (model != crashed || !powered) return;
+        panics++;
+        PanicHandler.lines(t).forEach(console::println);
+        restartLocked(ResetReason.SW_CPU_RESET);
     }
 
     private synchronized void retryBootLoop() {

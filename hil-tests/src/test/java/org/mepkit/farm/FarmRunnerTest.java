@@ -2,6 +2,7 @@ package org.mepkit.farm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,7 @@ class FarmRunnerTest {
                     && (t.message().contains("connection refused") || t.message().contains("exporter closed"))), afterKill.toString());
             // the others go on: every test of theirs ran, and none of them failed for board-2's link
             for (FarmRunner.BoardResult other : List.of(one, three)) {
+                assertNotNull(other.suite(), other.name() + " could not run: " + other.error() + "\n" + text);
                 assertEquals(two.suite().tests().size(), other.suite().tests().size(), other.name());
                 assertTrue(failures(other).stream().noneMatch(t -> t.message().contains("rfc2217://")), other.name() + ": " + text);
             }

@@ -32,7 +32,8 @@ public final class MepCommand implements Callable<Integer> {
             "image", "Inspect ESP32 firmware images.",
             "nvs", "Build and read NVS (configuration) partition images.",
             "hw", "KiCad hardware checks and fabrication outputs.",
-            "port", "Serial ports on other machines: export this host's adapters (ser2net, RFC 2217).");
+            "port", "Serial ports on other machines: export this host's adapters (ser2net, RFC 2217).",
+            "bsp", "Board support packages for Arduino, PlatformIO and ESP-IDF firmware, from firmware-spec.");
 
     @Spec
     CommandSpec spec;

@@ -119,7 +119,7 @@ public final class PollBenchmark {
             Arrays.sort(nanos);
             int requestBytes = requestSize(MeterSession.BT23_POLL.body()) + requestSize(MeterSession.BT28_POLL.body());
             int replyBytes = Responses.data(meter.tables().bt23Partial()).length
-                    + Responses.data(meter.tables().table(TableId.BT28)).length;
+                    + Responses.data(meter.tables().table(TableId.BT28)).length + 2 * Responses.TRAILER_LENGTH;
             double wire = settings.wireTime(requestBytes + replyBytes).toNanos() / 1e9;
             double turnaround = 2 * profile.turnaround().toNanos() / 1e9;
             double median = percentile(nanos, 0.5) / 1e9;

@@ -37,6 +37,9 @@ public final class RecoveryMachine {
     private boolean startup;
     private long stepDeadline = NONE;
     private long replyDeadline = NONE;
+    /** The reply timeout of the request awaited, and when that request went out (alerts restart the former). */
+    private long replyTimeoutNanos;
+    private long requestSentAt;
     private int cycle;
     private long episodeStart;
     private int garbage;
@@ -83,7 +86,21 @@ public final class RecoveryMachine {
         } else if (state != RecoveryState.HEALTHY) {
             throw new IllegalStateException("no request may go out while " + state);
         }
-        replyDeadline = ticker.nanoTime() + policy.replyTimeout(line, requestBytes, replyBytes).toNanos();
+        replyTimeoutNanos = policy.replyTimeout(line, requestBytes, replyBytes).toNanos();
+        requestSentAt = ticker.nanoTime();
+        replyDeadline = requestSentAt + replyTimeoutNanos;
+    }
+
+    /** However many alerts come, a reply is given up this long after its request at the latest: upstream's fixed wait. */
+    static final long ALERT_EXTENSION_CAP_NANOS = 10_000_000_000L;
+
+    /**
+     * An alert (00 00) came while a reply is awaited: the meter is alive and talking, so the reply timeout starts
+     * again, but never past {@link #ALERT_EXTENSION_CAP_NANOS} after the request (a chip babbling zeros still fails).
+     */
+    public void onAlert() {
+        if (replyDeadline == NONE) return;
+        replyDeadline = Math.min(ticker.nanoTime() + replyTimeoutNanos, requestSentAt + ALERT_EXTENSION_CAP_NANOS);
     }
 
     /**

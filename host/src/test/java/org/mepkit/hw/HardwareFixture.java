@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /** Locates the repository's hardware folder and KiCad for the tests that read the real boards. */
-final class HardwareFixture {
+public final class HardwareFixture {
 
     private HardwareFixture() {
     }
 
-    static Path hardware() {
+    public static Path hardware() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("hardware/variants.json"))) return p.resolve("hardware");
         }
@@ -19,7 +19,7 @@ final class HardwareFixture {
     }
 
     /** kicad-cli, or the test is skipped (CI installs KiCad 9 with hardware/tools/install-kicad.sh). */
-    static KicadCli kicad() {
+    public static KicadCli kicad() {
         KicadCli cli = new KicadCli();
         Assumptions.assumeTrue(cli.available(), "kicad-cli 9 is not installed");
         return cli;

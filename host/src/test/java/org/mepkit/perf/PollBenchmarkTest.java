@@ -23,10 +23,10 @@ class PollBenchmarkTest {
         LinePair pair = LinePair.create("memory:meter", "memory:host", LineSettings.MEP);
         PortOpener opener = (path, settings) -> path.equals("meter") ? pair.a() : pair.b();
         PollBenchmark.Result r = PollBenchmark.run(opener, "meter", "host", MeterProfile.DEFAULT, 0, 2);
-        // BT23 partial request 8+14 = 22, BT28 request 5+14 = 19; replies 5+13 = 18 and 5+220 = 225
+        // BT23 partial request 8+14 = 22, BT28 request 5+14 = 19; replies 5+13+8 = 26 and 5+220+8 = 233 (8-byte trailer)
         assertEquals(41, r.requestBytes());
-        assertEquals(243, r.replyBytes());
-        assertEquals(284 * 10 / 9600.0, r.wireS(), 1e-9);
+        assertEquals(259, r.replyBytes());
+        assertEquals(300 * 10 / 9600.0, r.wireS(), 1e-9);
         assertEquals(0.040, r.turnaroundS(), 1e-9);
         assertTrue(r.cycleS() >= r.wireS(), "a paced cycle cannot beat the wire: " + r);
         assertEquals(2, r.cycles());

@@ -98,6 +98,31 @@ class RecoveryMachineTest {
     }
 
     @Test
+    void alertsWhileAReplyIsAwaitedRestartItsTimeoutUpToTenSecondsAfterTheRequest() throws PowerException {
+        RecoveryMachine m = machine(RecoveryPolicy.DEFAULT);
+        m.start();
+        runTimed(m);
+        long t0 = ms();
+        m.onRequestSent(19, 100); // 1185.9 ms
+        for (int i = 0; i < 8; i++) {
+            ticker.advance(Duration.ofMillis(1000));
+            m.onAlert();
+            assertEquals(RecoveryState.HEALTHY, m.poll(), "an alert a second is the meter talking (" + i + ")");
+        }
+        ticker.advance(Duration.ofMillis(1185));
+        assertEquals(RecoveryState.HEALTHY, m.poll(), "the timeout counts from the last alert");
+        for (int i = 0; i < 4; i++) {
+            ticker.advance(Duration.ofMillis(200));
+            m.onAlert();
+        }
+        assertEquals(t0 + 9_985, ms());
+        ticker.advance(Duration.ofMillis(14));
+        assertEquals(RecoveryState.HEALTHY, m.poll());
+        ticker.advance(Duration.ofMillis(1));
+        assertEquals(RecoveryState.COOLING, m.poll(), "given up 10 s after the request at the latest, alerts or not");
+    }
+
+    @Test
     void replyTimeoutGrowsWithTheExpectedReplyAndShrinksWithBaud() {
         RecoveryPolicy p = RecoveryPolicy.DEFAULT;
         Duration small = p.replyTimeout(LineSettings.MEP, 19, 6);

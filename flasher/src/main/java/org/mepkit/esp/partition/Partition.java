@@ -40,6 +40,11 @@ public record Partition(String name, int type, int subtype, long offset, long si
     }
 
     public String typeName() {
+        return typeName(type);
+    }
+
+    /** {@code app}, {@code data}, or the hex code of a custom type. */
+    public static String typeName(int type) {
         return switch (type) {
             case TYPE_APP -> "app";
             case TYPE_DATA -> "data";
@@ -48,6 +53,11 @@ public record Partition(String name, int type, int subtype, long offset, long si
     }
 
     public String subtypeName() {
+        return subtypeName(type, subtype);
+    }
+
+    /** The name ESP-IDF gives {@code subtype} under {@code type} ({@code ota_0}, {@code spiffs}), else its hex code. */
+    public static String subtypeName(int type, int subtype) {
         if (type == TYPE_APP) {
             if (subtype == 0) return "factory";
             if (subtype >= 0x10 && subtype <= 0x1F) return "ota_" + (subtype - 0x10);

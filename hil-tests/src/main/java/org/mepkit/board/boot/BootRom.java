@@ -293,6 +293,10 @@ public final class BootRom {
     // ---- console ----
 
     private void log(char level, String tag, String message) {
+        // The bootloader shipped with the Arduino core (upstream build/esp32.esp32.esp32/NES-MEP-UI.ino.bootloader.bin)
+        // is built without INFO logging: after "entry 0x..." the next line on a real board is the sketch's own. The
+        // error lines stay: they name why a twin boot failed (that binary would print nothing there either).
+        if (level == 'I') return;
         lines.add(level + " (" + millis + ") " + tag + ": " + message);
         millis += 5;
     }

@@ -27,4 +27,35 @@ public interface BoardIo {
 
     /** ESP.restart(): the model stops; the board reboots it. */
     void restart(String reason);
+
+    /** {@code MyWebServer.begin()}: from now on clients can connect (they are served from {@link #nextWebClient()}). */
+    default void startWebServer() {
+    }
+
+    /** The next HTTP client waiting, or null; {@code handleClient()} serves at most one per call. */
+    default WebClient nextWebClient() {
+        return null;
+    }
+
+    /**
+     * Board milliseconds from {@code WiFi.begin()} until the station is connected, or {@code Long.MAX_VALUE} when the
+     * access point is never reached (the firmware then falls back to its own AP after 30 s).
+     */
+    default long wifiConnectMillis() {
+        return 0;
+    }
+
+    /**
+     * Opens a TCP connection from the board's network to {@code host:port} (the MQTT broker), or throws.
+     *
+     * @param timeoutMillis board milliseconds before the attempt gives up
+     */
+    default java.net.Socket connectTcp(String host, int port, long timeoutMillis) throws java.io.IOException {
+        throw new java.io.IOException("no network");
+    }
+
+    /** Wall milliseconds for {@code boardMillis} of board time (socket timeouts run on the wall clock). */
+    default long wallMillis(long boardMillis) {
+        return boardMillis;
+    }
 }

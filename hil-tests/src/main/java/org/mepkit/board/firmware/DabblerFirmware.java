@@ -30,9 +30,12 @@ import org.mepkit.time.Ticker;
  * splitting them would pass that state between classes without making any part simpler.
  *
  * <p>Single-threaded like the firmware: every method is called under the model's monitor;
- * blocking {@code delay()}s are modelled as "busy until" plus the work that follows them.
- * Wi-Fi is modelled as: an empty SSID → AP fallback after 500 ms; otherwise "connected" after
- * one 500 ms dot (the bench's loopback network stands in for the access point).
+ * blocking {@code delay()}s are modelled as "busy until" plus the work that follows them. HTTP is served from the
+ * loop only, one client per pass (NES-MEP-UI.ino:288). Wi-Fi: one dot every 500 ms until the board's network says
+ * the station is connected, the access point after 30 s or at once for an empty SSID (NES-MEP-UI.ino:159-187); the
+ * station watchdog in loop() (NES-MEP-UI.ino:234) is not modelled (the twin's network never drops). Where upstream
+ * crashes the model throws {@link FirmwarePanic} and the board resets as an ESP32 does.
+ * Upstream line numbers are of commit 6681de7; CONTRACT.md lists what a fixed firmware must do instead.
  */
 public final class DabblerFirmware implements FirmwareModel {
 
@@ -57,6 +60,8 @@ public final class DabblerFirmware implements FirmwareModel {
     };
     static final byte[] BT23_POLL = {0x3F, 0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x0D};
     static final byte[] BT28_POLL = {0x30, 0x00, 0x1C, 0x02, 0x00};
+    /** The {@code spec} model's recovery probe: a 1-byte partial read of BT23 (RECOVERY.md §2). */
+    static final byte[] PROBE = {0x3F, 0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x01};
     static final int NONE = AlertChain.NONE;
 
     private final Ticker ticker;
@@ -72,12 +77,14 @@ public final class DabblerFirmware implements FirmwareModel {
     private boolean awaitingReply;
     private long lastTransmitMs;
     private boolean firstSuccess;
+    private boolean configQueued;
     private final AlertChain alerts = new AlertChain();
 
     private final ReceiveBuffer rx = new ReceiveBuffer();
     private long lastByteMs;
 
     private final DashData dash = new DashData();
+    private final SketchMqtt mqtt;
 
     /** Pending work after a blocking delay. */
     private final Deque<Runnable> afterDelay = new ArrayDeque<>();
@@ -112,6 +119,7 @@ public final class DabblerFirmware implements FirmwareModel {
         this.garbage = garbage;
         this.bootNanos = ticker.nanoTime();
         this.key = MbkKey.of(config.mepKey());
+        this.mqtt = config.mqttEnable() ? new SketchMqtt(io, config, dash, this::now) : null;
     }
 
     @Override
@@ -160,23 +168,44 @@ public final class DabblerFirmware implements FirmwareModel {
 
     private void boot() {
         BootLog.printConfiguration(io, config);
-        delay(500, () -> {
-            BootLog.printNetwork(io, config);
-            if (machine != null) {
-                try {
-                    machine.start();
-                } catch (PowerException e) {
-                    io.println("Recovery: power line failed: " + e.getMessage());
-                }
-                return;
+        awaitWifi(1);
+    }
+
+    /** The Wi-Fi wait of setup(), NES-MEP-UI.ino:159-177: a dot per 500 ms, then the AP check, then the status. */
+    private void awaitWifi(int dots) {
+        delay(BootLog.WIFI_DOT_MS, () -> {
+            io.print(".");
+            long waited = dots * BootLog.WIFI_DOT_MS;
+            if (waited > BootLog.WIFI_TIMEOUT_MS || config.wifiSsid().isEmpty()) {
+                BootLog.printAccessPoint(io);
+                afterWifi();
+            } else if (waited >= io.wifiConnectMillis()) {
+                BootLog.printConnected(io, config);
+                afterWifi();
+            } else {
+                awaitWifi(dots + 1);
             }
-            io.println("Setting RS3232 pin 1");
-            io.setMax3232Powered(true);
-            delay(1000, () -> {
-                io.println("Setting ENABLE pin 1");
-                io.setMepEnabled(true);
-                delay(1000, this::startMep);
-            });
+        });
+    }
+
+    /** NES-MEP-UI.ino:189-219: mDNS, the web server, SPIFFS, the MAX3232 and ENABLE with 1 s each, the first request. */
+    private void afterWifi() {
+        io.println("mDNS responder started");
+        io.startWebServer();
+        if (machine != null) {
+            try {
+                machine.start();
+            } catch (PowerException e) {
+                io.println("Recovery: power line failed: " + e.getMessage());
+            }
+            return;
+        }
+        io.println("Setting RS3232 pin 1");
+        io.setMax3232Powered(true);
+        delay(1000, () -> {
+            io.println("Setting ENABLE pin 1");
+            io.setMepEnabled(true);
+            delay(1000, this::startMep);
         });
     }
 
@@ -188,11 +217,25 @@ public final class DabblerFirmware implements FirmwareModel {
         } else {
             queueRequest(BT52, NONE);
         }
+        if (mqtt != null) mqtt.setup();
     }
 
     // ---------------------------------------------------------------- main loop (§4.2)
 
+    /** loop(), NES-MEP-UI.ino:231: MQTT (:247), one HTTP client (:288), the reply timeout (:296), receive (:317), send (:391). */
     private void loopPass() {
+        if (mqtt != null) {
+            long blocked = mqtt.pass(now());
+            if (blocked > 0) {
+                delay(blocked, this::restOfPass);
+                return;
+            }
+        }
+        restOfPass();
+    }
+
+    private void restOfPass() {
+        serveHttp();
         if (machine != null) {
             specPass();
             return;
@@ -244,11 +287,11 @@ public final class DabblerFirmware implements FirmwareModel {
         receive(now);
         if (state == RecoveryState.PROBE_DUE && !awaitingReply) {
             if (machine.policy().probe() == RecoveryPolicy.Probe.CHEAP_REQUEST) {
-                probe = new Request(BT52, sequence).encode(key);
+                probe = new Request(PROBE, sequence).encode(key);
                 sequence = (sequence + 1) & 0xFFFFFFFFL;
                 io.println("Transmitting recovery probe");
                 io.mepWrite(probe);
-                machine.onRequestSent(probe.length, 5 + 7 + 12);
+                machine.onRequestSent(probe.length, 5 + 1 + 8);
                 lastTransmitMs = now;
                 return;
             }
@@ -287,6 +330,7 @@ public final class DabblerFirmware implements FirmwareModel {
                     io.println("RS3232 reset 2/2. Dropping buffer with this contents:");
                     io.println(dump(got, got.length));
                     rx.clear();
+                    receive(now());
                     send(now());
                 });
             });
@@ -295,6 +339,7 @@ public final class DabblerFirmware implements FirmwareModel {
 
     // ---------------------------------------------------------------- receive (§4.3)
 
+    /** SerialEvent2() and the packet rules, NES-MEP-UI.ino:222-229 and 317-388. */
     private void receive(long now) {
         if (!rx.full()) {
             byte[] got = io.mepRead(rx.room());
@@ -305,6 +350,7 @@ public final class DabblerFirmware implements FirmwareModel {
         }
         if (rx.length() == 0) return;
         if (rx.complete()) {
+            // HandleAlertSequence (NES-MEP.cpp:915) strips every leading 00 00 after the check above (:319)
             while (rx.startsWithAlert()) {
                 rx.take(2);
                 alertReceived();
@@ -317,19 +363,27 @@ public final class DabblerFirmware implements FirmwareModel {
                 rx.clear();
                 return;
             }
-            if (rx.length() == 0 || !rx.complete()) return; // the firmware's wrap defect is not reproduced
-            if (awaitingReply) {
-                byte[] reply = rx.take(rx.packetLength());
-                awaitingReply = false;
-                if (machine != null) machine.onGoodReply();
-                replyReceived(ring.sendIndex(), reply);
-            } else {
+            if (rx.length() == 0) return;
+            if (!awaitingReply) {
                 storeResponse(rx.contents());
                 io.println("Error: InputBufferLength: " + rx.length()
                         + ", got this reply from the meter, but did not expect one:");
                 io.println(rx.dump());
                 rx.clear();
+                return;
             }
+            if (!rx.complete()) {
+                if (machine != null) return; // the spec firmware checks again after the alerts and waits for the rest
+                // upstream takes the rest as the reply anyway: ReplyLength = L + 2 > InputBufferLength (NES-MEP-UI.ino:341),
+                // then memcpy(InputBuffer, InputBuffer + ReplyLength, InputBufferLength - ReplyLength) (:343) with the
+                // unsigned length wrapped to about 4 GiB: the copy runs off the end of RAM
+                throw new FirmwarePanic("StoreProhibited", "NES-MEP-UI.ino:343", "an alert followed by an incomplete reply: "
+                        + rx.packetLength() + " bytes taken as the reply from a buffer of " + rx.length());
+            }
+            byte[] reply = rx.take(rx.packetLength());
+            awaitingReply = false;
+            if (machine != null) machine.onGoodReply();
+            replyReceived(ring.sendIndex(), reply);
         } else if (!awaitingReply && now - lastByteMs > GARBAGE_IDLE_MS) {
             if (machine != null) {
                 try {
@@ -347,31 +401,60 @@ public final class DabblerFirmware implements FirmwareModel {
 
     private void alertReceived() {
         io.println("Alert sequence (0x0000) received...");
+        if (machine != null && awaitingReply) machine.onAlert();
         storeResponse(new byte[] {0, 0});
         queue(alerts.alert());
     }
 
+    /** NES-MEP-UI.ino:341-377: the reply is saved in the entry being sent, whatever that entry now holds. */
     private void replyReceived(int index, byte[] reply) {
         RequestRing.Entry entry = ring.get(index);
         entry.reply = reply;
         int code = reply.length >= 3 ? reply[2] & 0xFF : -1;
-        byte[] body = Request.decode(entry.request).body();
-        if (code == 0x0C && reply.length >= 7) {
-            sequence = Wire.u32be(reply, 3);
-            queueRequest(body, entry.followUp);
-        } else if (code == 0x04 && isBt07Write(body)) {
-            byte[] again = body.clone();
-            again[7] = (byte) takeProcSequence();
-            queueRequest(again, entry.followUp);
+        byte[] slot = entry.slotBytes;
+        int requestLength = entry.request.length;
+        boolean bt07 = slot.length >= 5 && slot[2] == 0x40 && slot[3] == 0x00 && slot[4] == 0x07;
+        // HandleInvalidSequenceNumber (NES-MEP.cpp:888) re-sends the body, RequestLength - 14 bytes: with the entry
+        // overwritten by stored alerts (RequestLength 0) that count wraps and bytesToHexString reads past the end of RAM
+        if ((code == 0x04 && bt07) || code == 0x0C) {
+            if (requestLength < 14 && machine != null) {
+                io.println("Saved request response at index " + index); // the spec firmware checks the length first
+                return;
+            }
+            if (requestLength < 14) {
+                throw new FirmwarePanic("LoadProhibited", code == 0x0C ? "NES-MEP.cpp:906" : "NES-MEP.cpp:896",
+                        "a 0x" + String.format("%02X", code) + " reply for ring entry " + index + ", which holds no request any more");
+            }
+            byte[] body = body(entry.request);
+            if (code == 0x0C) {
+                if (reply.length >= 7) {
+                    sequence = Wire.u32be(reply, 3);
+                    queueRequest(body, entry.followUp);
+                }
+            } else {
+                byte[] again = body.clone();
+                again[7] = (byte) procSequence;
+                queueRequest(again, entry.followUp);
+                takeProcSequence();
+            }
         }
         io.println("Saved request response at index " + index);
-        if (code != 0x00) return;
-        if (!firstSuccess) {
-            firstSuccess = true;
-            for (byte[] read : CONFIG_READS) queueRequest(read, NONE);
+        if (!configQueued) {
+            if (!firstSuccess) firstSuccess = code == 0x00;
+            if (firstSuccess) {
+                for (byte[] read : CONFIG_READS) queueRequest(read, NONE);
+                configQueued = true;
+            }
         }
-        dash.decodeReply(body, reply, now(), io);
+        if (code != 0x00) return;
+        // ReplyData2String (NES-MEP.cpp:490) decodes only entries that hold a request of 8 bytes or more
+        if (firstSuccess && requestLength >= 8) dash.decodeReply(body(entry.request), reply, now(), io);
         queue(alerts.after(entry.followUp, reply, this::takeProcSequence));
+    }
+
+    /** The body of an encoded request: between the length field and the sequence number + digest. */
+    private static byte[] body(byte[] request) {
+        return Arrays.copyOfRange(request, 2, request.length - 12);
     }
 
     private static boolean isBt07Write(byte[] body) {
@@ -387,8 +470,9 @@ public final class DabblerFirmware implements FirmwareModel {
 
     private void queue(AlertChain.Next next) {
         if (next == null) return;
-        int index = queueRequest(next.body(), next.followUp());
-        if (next.procedure()) io.println("Handling Procedure Request at index " + index);
+        // queueProcedureRequest logs before it queues (NES-MEP.cpp:208)
+        if (next.procedure()) io.println("Handling Procedure Request at index " + ring.writeIndex());
+        queueRequest(next.body(), next.followUp());
     }
 
     // ---------------------------------------------------------------- queue and send
@@ -438,10 +522,23 @@ public final class DabblerFirmware implements FirmwareModel {
 
     // ---------------------------------------------------------------- HTTP
 
+    /** MyWebServer.handleClient(), NES-MEP-UI.ino:288: one waiting client; only GET /getDashDataWS is modelled. */
+    private void serveHttp() {
+        WebClient c = io.nextWebClient();
+        if (c == null) return;
+        if ("GET".equals(c.method()) && "/getDashDataWS".equals(c.path())) {
+            c.respond(200, "application/json", dash.json(now()));
+            io.println("Serving web request: GetDashDataWS with Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh="
+                    + dash.revActWh);
+        } else {
+            // no handler for this path and method: the Arduino WebServer's own not-found reply
+            c.respond(404, "text/html", "Not found: " + c.path());
+        }
+    }
+
+    /** The dashboard JSON as {@code /getDashDataWS} would serve it now (the model's values, no log line). */
     @Override
     public synchronized String dashDataJson() {
-        io.println("Serving web request: GetDashDataWS with Fwd_Act_Wh=" + dash.fwdActWh + " and Rev_Act_Wh="
-                + dash.revActWh);
         return dash.json(now());
     }
 

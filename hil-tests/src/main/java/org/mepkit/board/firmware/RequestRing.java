@@ -12,6 +12,11 @@ final class RequestRing {
     static final class Entry {
         long queuedAt;
         byte[] request = new byte[0];
+        /**
+         * What the slot's 512-byte request buffer holds: the request, or for a stored response the bytes of the
+         * slot's last request, which queueResponseWithNoRequest (NES-MEP.cpp:213) leaves in place.
+         */
+        byte[] slotBytes = new byte[0];
         int attempts;
         byte[] reply;
         int followUp;
@@ -28,6 +33,7 @@ final class RequestRing {
     /** Puts {@code entry} at the write index and returns that index. */
     int put(Entry entry) {
         int index = writeIndex;
+        entry.slotBytes = entry.request.length > 0 ? entry.request : entries[index].slotBytes;
         entries[index] = entry;
         writeIndex = (writeIndex + 1) % SIZE;
         return index;
@@ -35,6 +41,11 @@ final class RequestRing {
 
     Entry get(int index) {
         return entries[index];
+    }
+
+    /** Where the next entry goes (MEPQueueNextIndex). */
+    int writeIndex() {
+        return writeIndex;
     }
 
     int sendIndex() {

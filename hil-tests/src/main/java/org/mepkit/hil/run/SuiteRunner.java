@@ -113,6 +113,7 @@ public final class SuiteRunner {
             case "RecoveryTest" -> "recovery";
             case "AlertsTest" -> "alerts";
             case "RobustnessTest" -> "robustness";
+            case "MqttTest" -> "mqtt";
             default -> simple;
         };
     }

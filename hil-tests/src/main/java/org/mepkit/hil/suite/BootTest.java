@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mepkit.bench.BenchExtension;
+import org.mepkit.bench.BenchMeter;
 import org.mepkit.bench.BenchSession;
 import org.mepkit.bench.ConsoleMonitor;
 
@@ -42,6 +43,31 @@ class BootTest {
         s.console().awaitFrom(s.bootLine(), "wifi_ssid", ("wifi_ssid: '" + ssid + "'")::equals, 3_000);
         s.console().awaitFrom(s.bootLine(), "mep_key line", t -> t.startsWith("mep_key: '"), 3_000);
         s.console().awaitFrom(s.bootLine(), "Preferences are valid", "Preferences are valid"::equals, 3_000);
+    }
+
+    @Test
+    @DisplayName("a slow Wi-Fi: a dot per 500 ms until connected, then the first request 2 s after")
+    void slowWifi(BenchSession s) throws Exception {
+        var twin = s.bench().twin().orElse(null);
+        Assumptions.assumeTrue(twin != null, "bench cannot slow the board's Wi-Fi down (virtual bench only)");
+        long connect = 12_000;
+        twin.setWifiConnectMillis(connect);
+        s.boot();
+        ConsoleMonitor c = s.console();
+        ConsoleMonitor.Line connected = c.awaitFrom(s.bootLine(), "Connected to", t -> t.startsWith("Connected to "),
+                BenchSession.BOOT_TO_ENABLE_MS);
+        List<ConsoleMonitor.Line> lines = c.lines();
+        String dots = lines.stream().skip(s.bootLine()).map(ConsoleMonitor.Line::text).filter(t -> t.matches("\\.+"))
+                .findFirst().orElse("");
+        // NES-MEP-UI.ino:161-163: delay(500), then a dot, until connected: ceil(connect / 500) dots
+        assertEquals((connect + 499) / 500, dots.length(), "Wi-Fi dots");
+        BenchMeter.Seen first = s.meter().seen().get(0);
+        long ms = first.atMillis() - connected.atMillis();
+        Expected x = Expected.of(s.bench());
+        assertTrue(ms >= x.connectedToRequestMin() && ms <= x.connectedToRequestMax(), "Connected → first request took " + ms
+                + " ms board time (" + s.bench().firmware() + " firmware: " + x.connectedToRequestMin() + ".."
+                + x.connectedToRequestMax() + ")");
+        s.note("Wi-Fi after " + connect + " ms: " + dots.length() + " dots; first request " + ms + " ms after 'Connected to'");
     }
 
     @Test

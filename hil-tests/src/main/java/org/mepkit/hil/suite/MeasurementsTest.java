@@ -54,4 +54,40 @@ class MeasurementsTest {
         s.note("JSON fields checked: 10");
         assertTrue(s.meter().seen().stream().anyMatch(x -> x.table() == BenchMeter.BT28));
     }
+
+    @Test
+    @DisplayName("the dashboard polled every 500 ms through a power cycle: every poll answered, late by at most the firmware's blocking")
+    void dashboardThroughAPowerCycle(BenchSession s) throws Exception {
+        Assumptions.assumeTrue(s.bench().boardUrl().isPresent(), "bench config gives no board URL");
+        s.boot();
+        s.awaitRequests(11, 30_000);
+        URI url = s.bench().boardUrl().get().resolve("/getDashDataWS");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int from = s.console().size();
+        s.meter().setSilent(true);
+        long maxLatency = 0;
+        int polls = 0;
+        boolean cycled = false;
+        long end = s.boardMillis() + BenchSession.TIMEOUT_AND_CYCLE_MS + 4_000;
+        while (s.boardMillis() < end) {
+            long t0 = s.boardMillis();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long latency = s.boardMillis() - t0;
+            assertEquals(200, r.statusCode(), "poll " + polls);
+            maxLatency = Math.max(maxLatency, latency);
+            polls++;
+            if (!cycled && s.console().lines().stream().skip(from).anyMatch(l -> l.text().equals("Setting ENABLE pin 1"))) {
+                cycled = true;
+                s.meter().setSilent(false);
+                end = Math.min(end, s.boardMillis() + 1_000);
+            }
+            s.idle(Math.max(0, 500 - latency));
+        }
+        assertTrue(cycled, "no power cycle within " + (BenchSession.TIMEOUT_AND_CYCLE_MS + 4_000) + " ms board time");
+        Expected x = Expected.of(s.bench());
+        assertTrue(maxLatency <= x.httpLatencyMax(), "a dashboard poll waited " + maxLatency + " ms board time; "
+                + s.bench().firmware() + " firmware: at most " + x.httpLatencyMax());
+        s.note(polls + " polls through the power cycle, slowest answered after " + maxLatency + " ms board time");
+    }
 }

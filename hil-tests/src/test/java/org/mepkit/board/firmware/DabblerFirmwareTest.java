@@ -92,8 +92,14 @@ class DabblerFirmwareTest {
         BenchMeter meter = meter(7);
         DabblerFirmware fw = boot(FirmwareConfig.provisioned("lab", "pw", KEY));
         io.runUntil(fw, 30_000, () -> meter.seen().size() >= 11);
-        String json = fw.dashDataJson();
-        assertTrue(json.contains("\"Fwd_Act_Wh\":12345678,"), json);
+        FakeBoardIo.Web poll = io.http("GET", "/getDashDataWS");
+        io.runUntil(fw, 100, () -> poll.status != null);
+        assertEquals(200, poll.status);
+        String json = poll.body;
+        // the raw literal of NES-MEP-WebPages.cpp:87-124: 6-space indent, no space after the colon
+        assertTrue(json.startsWith("\n    {\n      \"ESP_SW\":\"ESP32 MEP\",\n      \"ESP_SW_By\":\"dabbler.dk\",\n"), json);
+        assertTrue(json.endsWith(",\n      \"L3_Rev_Avg_W\":0\n    }\n  "), json);
+        assertTrue(json.contains("\n      \"Fwd_Act_Wh\":12345678,\n"), json);
         assertTrue(json.contains("\"L1_RMS_V\":230100,"), json);
         assertTrue(json.contains("\"L2_RMS_A\":3200,"), json);
         assertTrue(json.contains("\"Freq_mHz\":50012,"), json);
@@ -104,6 +110,7 @@ class DabblerFirmwareTest {
         assertTrue(json.indexOf("\"ESP_SW\"") < json.indexOf("\"Fwd_Act_Wh\"")
                 && json.indexOf("\"Fwd_Act_Wh\"") < json.indexOf("\"L3_Rev_Avg_W\""), "field order");
         assertTrue(io.texts().contains("Serving web request: GetDashDataWS with Fwd_Act_Wh=12345678 and Rev_Act_Wh=2345"));
+        assertEquals(json, fw.dashDataJson());
     }
 
     @Test

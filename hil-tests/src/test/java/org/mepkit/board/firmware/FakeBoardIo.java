@@ -27,6 +27,66 @@ final class FakeBoardIo implements BoardIo {
     boolean max3232;
     boolean enableWhileMaxOff;
     String restartReason;
+    boolean webServerStarted;
+    long wifiConnectMs;
+    final java.util.ArrayDeque<Web> web = new java.util.ArrayDeque<>();
+
+    /** An HTTP client waiting for the firmware, and what it got. */
+    static final class Web implements WebClient {
+        final String method;
+        final String path;
+        final long askedAt;
+        Integer status;
+        String body;
+        long answeredAt = -1;
+        private final FakeBoardIo io;
+
+        Web(FakeBoardIo io, String method, String path) {
+            this.io = io;
+            this.method = method;
+            this.path = path;
+            this.askedAt = io.now();
+        }
+
+        @Override
+        public String method() {
+            return method;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public void respond(int status, String contentType, String body) {
+            this.status = status;
+            this.body = body;
+            this.answeredAt = io.now();
+        }
+    }
+
+    /** A client asks for {@code path} (it waits in the queue until the firmware serves it). */
+    Web http(String method, String path) {
+        Web w = new Web(this, method, path);
+        web.add(w);
+        return w;
+    }
+
+    @Override
+    public void startWebServer() {
+        webServerStarted = true;
+    }
+
+    @Override
+    public WebClient nextWebClient() {
+        return webServerStarted ? web.poll() : null;
+    }
+
+    @Override
+    public long wifiConnectMillis() {
+        return wifiConnectMs;
+    }
 
     FakeBoardIo(ManualTicker ticker) {
         this.ticker = ticker;

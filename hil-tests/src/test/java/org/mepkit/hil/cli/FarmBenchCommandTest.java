@@ -48,7 +48,7 @@ class FarmBenchCommandTest {
                 out + "\n" + err);
         for (String board : new String[] {"twin-a", "twin-b", "twin-c"}) {
             String xml = Files.readString(report.resolve(board).resolve("TEST-mep-bench.xml"));
-            assertTrue(xml.contains("tests=\"3\"") && xml.contains("failures=\"0\""), board + ": " + xml);
+            assertTrue(xml.contains("tests=\"4\"") && xml.contains("failures=\"0\""), board + ": " + xml);
             assertTrue(xml.contains(board + ": virtual board"), board + ": the XML names its board");
         }
         String merged = Files.readString(report.resolve("report.html"));
@@ -72,7 +72,7 @@ class FarmBenchCommandTest {
         assertEquals(1, out.toString().strip().lines().count(), out.toString());
         assertTrue(json.get("passed").asBoolean());
         assertEquals("board-2", json.get("boards").get(1).get("board").asText());
-        assertEquals(3, json.get("boards").get(1).get("counts").get("tests").asInt());
+        assertEquals(4, json.get("boards").get(1).get("counts").get("tests").asInt());
         assertEquals(report.resolve("board-2").resolve("TEST-mep-bench.xml").toString(), json.get("boards").get(1).get("junit_xml").asText());
     }
 

@@ -32,7 +32,7 @@ class HilCommandsTest {
     void benchRunsOneGroupOnTheVirtualBenchAndWritesBothReports() throws Exception {
         Path report = dir.resolve("r");
         assertEquals(0, run("bench", "--group", "boot", "--out", report.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("3 tests: 3 passed, 0 failed, 0 skipped"), out.toString());
+        assertTrue(out.toString().contains("4 tests: 4 passed, 0 failed, 0 skipped"), out.toString());
         String xml = Files.readString(report.resolve("TEST-mep-bench.xml"));
         assertTrue(xml.contains("name=\"mep bench: virtual board") && xml.contains("classname=\"org.mepkit.hil.suite.BootTest\""), xml);
         assertTrue(Files.readString(report.resolve("report.html")).contains("Preferences are valid"));

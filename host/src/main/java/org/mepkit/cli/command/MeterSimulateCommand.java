@@ -54,9 +54,9 @@ public final class MeterSimulateCommand implements Callable<Integer> {
     @Option(names = "--unpaced", description = "Answer at once instead of at the line's baud plus the meter's turnaround.")
     boolean unpaced;
 
-    @Option(names = "--reply-trailer",
-            description = "Append seq + digest to data replies (unknown whether real meters do; the firmware ignores it).")
-    boolean replyTrailer;
+    @Option(names = "--reply-trailer", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "End every reply with the 8 bytes real meters send after the data (default: on; their content is unknown and nothing reads it).")
+    boolean replyTrailer = true;
 
     @Option(names = "--optical", description = "Serve the optical (C12.18) port instead of MEP.")
     boolean optical;

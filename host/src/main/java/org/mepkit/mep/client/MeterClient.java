@@ -258,7 +258,7 @@ public final class MeterClient {
     /** The largest reply a command can draw: a full read up to the firmware's limit, a partial read its count. */
     static int maxReplyBytes(Command command) {
         if (command instanceof Command.PartialRead partial) {
-            // length(2) + code(1) + count(2) + data + a trailer of seq(4) + digest(8) some meters may add
+            // length(2) + code(1) + count(2) + data + the meters' 8-byte trailer, with 4 bytes to spare
             return 2 + 1 + 2 + partial.count() + 12;
         }
         return ClientTimings.MAX_REPLY_BYTES;

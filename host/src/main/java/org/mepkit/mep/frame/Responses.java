@@ -7,7 +7,7 @@ import org.mepkit.mep.key.MbkKey;
 /**
  * Parses meter replies and builds them (for the virtual meter). Layout, mep-protocol.md §2.2:
  * {@code length u16 BE | code | ...}; a read reply is {@code 00 | count u16 BE | data[count]}
- * with an optional trailer; a 0x0C reply carries the expected sequence number u32 BE.
+ * followed by the meter's 8-byte trailer; a 0x0C reply carries the expected sequence number u32 BE.
  */
 public final class Responses {
 
@@ -82,22 +82,28 @@ public final class Responses {
         return p;
     }
 
+    /** How many bytes every real meter reply carries after its data (content unknown, mep-protocol.md §2.2). */
+    public static final int TRAILER_LENGTH = 8;
+
     /**
-     * A success reply with the optional trailer {@code seq(4) | digest(8)}. The digest is the §5
-     * routine over the bytes between the length field and the trailer, followed by {@code seq}
-     * (a choice of ours: the firmware never checks a response digest).
+     * {@code reply} with the 8-byte trailer real meters append to every reply, the length field grown to
+     * cover it. What real meters put there is unknown and nothing reads it (the firmware does not, and
+     * {@link #parse} keeps it apart from the table data); the virtual meter fills it with the §5 digest of
+     * the bytes after the length field followed by the request's {@code sequence}, so it is neither zeros
+     * nor constant. A success reply without a count field (a write's {@code 00 01 00}) gets a count of 0
+     * first, so the trailer is never read as a count.
      */
-    public static byte[] data(byte[] tableData, MbkKey key, long sequence) {
-        checkDataSize(tableData.length, 12);
+    public static byte[] withTrailer(byte[] reply, MbkKey key, long sequence) {
         if (sequence < 0 || sequence > 0xFFFF_FFFFL) throw new IllegalArgumentException("sequence " + sequence + " is outside 0..4294967295");
-        byte[] p = new byte[5 + tableData.length + 12];
+        if (reply.length < 3) throw new IllegalArgumentException("an alert or a truncated reply carries no trailer");
+        byte[] body = reply.length == 3 && reply[2] == 0 ? new byte[] {reply[2], 0, 0} : Arrays.copyOfRange(reply, 2, reply.length);
+        checkDataSize(body.length, TRAILER_LENGTH);
+        byte[] p = new byte[2 + body.length + TRAILER_LENGTH];
         Wire.putU16be(p, 0, p.length - 2);
-        Wire.putU16be(p, 3, tableData.length);
-        System.arraycopy(tableData, 0, p, 5, tableData.length);
-        int seqAt = 5 + tableData.length;
-        Wire.putU32be(p, seqAt, sequence);
-        byte[] digest = Digest.compute(key.digestKey(), p, 2, seqAt + 4 - 2);
-        System.arraycopy(digest, 0, p, seqAt + 4, Digest.LENGTH);
+        System.arraycopy(body, 0, p, 2, body.length);
+        byte[] digested = Arrays.copyOf(body, body.length + 4);
+        Wire.putU32be(digested, body.length, sequence);
+        System.arraycopy(Digest.compute(key, digested), 0, p, 2 + body.length, TRAILER_LENGTH);
         return p;
     }
 

@@ -34,7 +34,7 @@ public final class PtyMasterLine implements SerialLine {
 
         int openpty(IntByReference master, IntByReference slave, Pointer name, Pointer termp, Pointer winp);
 
-        String ttyname(int fd);
+        int ttyname_r(int fd, Pointer buf, NativeLong buflen);
 
         NativeLong read(int fd, byte[] buf, NativeLong n);
 
@@ -66,6 +66,7 @@ public final class PtyMasterLine implements SerialLine {
     private static final int O_NONBLOCK = 04000;
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
+    private static final int PATH_MAX = 4096;
     /** How long a write waits for a slow host to make room before dropping the rest. */
     private static final int WRITE_WAIT_MS = 500;
 
@@ -91,7 +92,9 @@ public final class PtyMasterLine implements SerialLine {
             throw new SerialException("openpty failed (errno " + Native.getLastError() + ")");
         }
         Memory termios = new Memory(128);
-        String path = LibC.C.ttyname(s.getValue());
+        // ttyname(3) returns a shared static buffer: boards opening ptys in parallel overwrote each other's names
+        Memory name = new Memory(PATH_MAX);
+        String path = LibC.C.ttyname_r(s.getValue(), name, new NativeLong(PATH_MAX)) == 0 ? name.getString(0) : null;
         if (path == null || LibC.C.tcgetattr(s.getValue(), termios) != 0) {
             LibC.C.close(m.getValue());
             LibC.C.close(s.getValue());

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Three phase loads plus the starting register values. Energy grows with the load over the
- * time that has passed on the meter's {@link org.mepkit.time.Ticker}: forward energy by the sum of
- * the importing phases, reverse energy by the sum of the exporting phases (per-phase metering,
- * no netting between phases).
+ * Three phase loads plus the starting register values, metered as real meters do: each phase shows
+ * its import as forward and its export as reverse (a phase never shows both), while the totals are
+ * <em>net</em> over the phases: one phase exporting 800 W while the others import 1650 W gives
+ * 850 W forward and 0 W reverse, and the energy registers grow by the net power (forward while the
+ * net imports, reverse while it exports). Energy grows over the time that has passed on the meter's
+ * {@link org.mepkit.time.Ticker}. A Home Assistant style check that the phases add up to the totals
+ * holds on this data as it does on real meters' (issue 13, point 7).
  */
 public record LoadModel(List<PhaseLoad> phases, long startFwdWh, long startRevWh, int frequencyMHz) {
 
@@ -21,14 +24,24 @@ public record LoadModel(List<PhaseLoad> phases, long startFwdWh, long startRevWh
         return phases.get(index);
     }
 
-    /** Total import, W (the meter's "Fwd_W"). */
-    public int forwardW() {
-        return phases.stream().mapToInt(PhaseLoad::importW).sum();
+    /** Net active power over the three phases, W (import &gt; 0). */
+    public int netW() {
+        return phases.stream().mapToInt(PhaseLoad::activeW).sum();
     }
 
-    /** Total export, W (the meter's "Rev_W"). */
+    /** Total forward power, W (the meter's "Fwd_W"): the net import, 0 while the phases net to export. */
+    public int forwardW() {
+        return Math.max(0, netW());
+    }
+
+    /** Total reverse power, W (the meter's "Rev_W"): the net export, 0 while the phases net to import. */
     public int reverseW() {
-        return phases.stream().mapToInt(PhaseLoad::exportW).sum();
+        return Math.max(0, -netW());
+    }
+
+    /** Net reactive power over the three phases, VAr (import &gt; 0). */
+    public int netReactiveVAr() {
+        return phases.stream().mapToInt(PhaseLoad::reactiveVAr).sum();
     }
 
     /** Forward active energy after {@code elapsed}, Wh (rounded down: registers count whole Wh). */

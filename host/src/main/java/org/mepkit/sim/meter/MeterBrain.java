@@ -79,7 +79,7 @@ public final class MeterBrain {
     private final Tables tables;
     private final long initialSequence;
     private final Rules rules;
-    private volatile boolean trailer;
+    private volatile boolean trailer = true;
     private Long expected;
     private long digestFailures;
     private long resyncsSent;
@@ -95,8 +95,9 @@ public final class MeterBrain {
     }
 
     /**
-     * Appends {@code seq(4) + digest(8)} to data replies (mep-protocol §2.2: whether real meters do
-     * is unknown, and the firmware ignores anything after the table data). Off by default.
+     * Whether replies carry the 8 bytes real meters send after the data ({@link Responses#withTrailer}; their
+     * content is unknown and nothing reads it). On by default, as on real meters; off gives the bare replies
+     * for byte-exact tests.
      */
     public MeterBrain withReplyTrailer(boolean on) {
         trailer = on;
@@ -119,7 +120,8 @@ public final class MeterBrain {
         Request request = decode(packet);
         if (request == null) return null;
         boolean ok = Request.digestMatches(packet, key);
-        return new Exchange(request, ok, reply(request, ok));
+        byte[] reply = reply(request, ok);
+        return new Exchange(request, ok, trailer ? Responses.withTrailer(reply, key, request.sequence()) : reply);
     }
 
     /** Hears one request packet without answering it or changing any state; null when it is no request. */
@@ -172,13 +174,13 @@ public final class MeterBrain {
             return Responses.sequenceResync(expected);
         }
         expected = (expected + 1) & U32;
-        return serve(Command.parse(request.body()), seq);
+        return serve(Command.parse(request.body()));
     }
 
-    private byte[] serve(Command command, long seq) {
+    private byte[] serve(Command command) {
         if (command instanceof Command.FullRead read) {
             byte[] data = tables.read(read.table());
-            return data == null ? Responses.failure(rules.noSuchTable()) : dataReply(data, seq);
+            return data == null ? Responses.failure(rules.noSuchTable()) : Responses.data(data);
         }
         if (command instanceof Command.PartialRead read) {
             byte[] data = tables.read(read.table());
@@ -191,13 +193,9 @@ public final class MeterBrain {
             if (read.offset() < data.length) {
                 System.arraycopy(data, read.offset(), slice, 0, Math.min(data.length, end) - read.offset());
             }
-            return dataReply(slice, seq);
+            return Responses.data(slice);
         }
         if (command instanceof Command.FullWrite write) return tables.write(write.table(), write.data());
         return Responses.failure(ResponseCode.UNRECOGNIZED_REQUEST);
-    }
-
-    private byte[] dataReply(byte[] data, long seq) {
-        return trailer ? Responses.data(data, key, seq) : Responses.data(data);
     }
 }

@@ -45,7 +45,8 @@ public record MeterProfile(String name, String manufacturer, String model, int f
 
     /**
      * ELON 83331-3I, firmware 58.134: a household importing on L1 and L2 while solar panels on L3
-     * export (power factor negative there), so forward and reverse energy both grow.
+     * export (power factor negative there). L3 shows 800 W reverse and 0 forward; the totals are net
+     * (850 W forward, 0 reverse), so only forward energy grows.
      */
     public static final MeterProfile DEFAULT = new MeterProfile(DEFAULT_NAME, "ELON", "83331-3I", 58, 134,
             "1234567890ABCDEF", CLOCK, 0x1F2E3D4CL, TURNAROUND, 66, 0x00, 0x01,

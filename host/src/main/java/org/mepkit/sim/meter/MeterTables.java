@@ -25,7 +25,8 @@ import org.mepkit.time.Ticker;
  * The table contents of a virtual meter at the current moment of its {@link Ticker}: identity and
  * configuration from the {@link MeterProfile}, clock and energy advanced by the time elapsed since
  * the meter was made, present values from its {@link LoadModel}. Layout choices (documented facts
- * of this simulator, not of any real meter): BT21 announces no BT23 prefix, no present demands,
+ * of this simulator, not of any real meter): totals are net over the phases, each phase shows
+ * import as forward and export as reverse ({@link LoadModel}); BT21 announces no BT23 prefix, no present demands,
  * four summations (forward/reverse active Wh, import/export reactive VArh) and 55 present values.
  */
 public final class MeterTables {
@@ -86,12 +87,12 @@ public final class MeterTables {
         return Bt52Clock.of(profile.clockAtStart().plus(elapsed()));
     }
 
-    /** Forward/reverse active energy grown by the load; reactive energy likewise (VArh). */
+    /** Forward/reverse active energy grown by the net load; reactive energy likewise (VArh), net too. */
     public Bt23CurrentRegisters energy() {
         LoadModel load = profile.load();
         Duration t = elapsed();
-        long importVarh = 3_000 + load.phases().stream().mapToLong(p -> Math.max(0, p.reactiveVAr())).sum() * t.toSeconds() / 3600;
-        long exportVarh = 1_000 + load.phases().stream().mapToLong(p -> Math.max(0, -p.reactiveVAr())).sum() * t.toSeconds() / 3600;
+        long importVarh = 3_000 + (long) Math.max(0, load.netReactiveVAr()) * t.toSeconds() / 3600;
+        long exportVarh = 1_000 + (long) Math.max(0, -load.netReactiveVAr()) * t.toSeconds() / 3600;
         return new Bt23CurrentRegisters(null, List.of((int) load.forwardWh(t), (int) load.reverseWh(t),
                 (int) importVarh, (int) exportVarh), new byte[0]);
     }
@@ -101,8 +102,8 @@ public final class MeterTables {
         Map<PresentValue, Integer> v = new EnumMap<>(PresentValue.class);
         v.put(PresentValue.FWD_W, load.forwardW());
         v.put(PresentValue.REV_W, load.reverseW());
-        v.put(PresentValue.IMPORT_REACTIVE_VAR, load.phases().stream().mapToInt(p -> Math.max(0, p.reactiveVAr())).sum());
-        v.put(PresentValue.EXPORT_REACTIVE_VAR, load.phases().stream().mapToInt(p -> Math.max(0, -p.reactiveVAr())).sum());
+        v.put(PresentValue.IMPORT_REACTIVE_VAR, Math.max(0, load.netReactiveVAr()));
+        v.put(PresentValue.EXPORT_REACTIVE_VAR, Math.max(0, -load.netReactiveVAr()));
         PresentValue[] amps = {PresentValue.L1_RMS_A, PresentValue.L2_RMS_A, PresentValue.L3_RMS_A};
         PresentValue[] volts = {PresentValue.L1_RMS_V, PresentValue.L2_RMS_V, PresentValue.L3_RMS_V};
         PresentValue[] voltsCont = {PresentValue.L1_RMS_V_CONT, PresentValue.L2_RMS_V_CONT, PresentValue.L3_RMS_V_CONT};

@@ -107,10 +107,7 @@ public final class VirtualMeter implements AutoCloseable {
         brain.alertBeforeNextReply();
     }
 
-    /**
-     * Appends {@code seq(4) + digest(8)} to data replies (mep-protocol §2.2: whether real meters do
-     * is unknown, and the firmware ignores anything after the table data). Off by default.
-     */
+    /** Whether replies carry the real meters' 8-byte trailer ({@link MeterBrain#withReplyTrailer}); on by default. */
     public VirtualMeter withReplyTrailer(boolean on) {
         brain.withReplyTrailer(on);
         return this;

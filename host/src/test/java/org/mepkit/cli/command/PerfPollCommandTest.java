@@ -35,7 +35,7 @@ class PerfPollCommandTest {
         assertEquals("ratio", json.get("targets").get(0).get("figure").asText());
         assertEquals("<= 1.05", json.get("targets").get(0).get("target").asText());
         assertEquals(2, json.get("count").asInt());
-        assertEquals(0.295833, json.get("wire_s").asDouble(), 1e-6, "(41 + 243) bytes x 10 bits / 9600 baud");
+        assertEquals(0.3125, json.get("wire_s").asDouble(), 1e-6, "(41 + 259) bytes x 10 bits / 9600 baud");
         assertTrue(json.get("cycle_s").asDouble() >= json.get("wire_s").asDouble(), json.toString());
         assertTrue(json.has("ratio") && json.has("p95_s"), json.toString());
         assertEquals(1, out.toString().strip().lines().count());

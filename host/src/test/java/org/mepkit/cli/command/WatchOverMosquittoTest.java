@@ -136,7 +136,7 @@ class WatchOverMosquittoTest {
             List<JsonNode> states = new java.util.ArrayList<>();
             for (Subscriber.Received r : sub.received()) if (r.topic().equals(METER)) states.add(JSON.readTree(r.payload()));
             JsonNode first = states.get(0);
-            assertEquals(1650, first.get("fwd_w").asInt());
+            assertEquals(850, first.get("fwd_w").asInt());
             assertEquals(231_000, first.get("l1_rms_v").asInt());
             assertEquals(50_012, first.get("freq_m_hz").asInt());
             assertTrue(first.get("fwd_act_wh").asLong() >= 1_234_567);
@@ -215,6 +215,6 @@ class WatchOverMosquittoTest {
         assertTrue(contents.records().size() >= 2);
         assertEquals("confirming", contents.records().get(0).get("status"));
         assertEquals("accepted", contents.records().get(1).get("status"));
-        assertEquals("1650", contents.records().get(1).get("fwd_w"));
+        assertEquals("850", contents.records().get(1).get("fwd_w"));
     }
 }

@@ -62,8 +62,8 @@ class MeterReadingTest {
         assertEquals("mHz", units.get("Freq_mHz"));
         assertEquals(1_234_567, json.get("Fwd_Act_Wh"));
         assertEquals("Wh", units.get("Fwd_Act_Wh"));
-        assertEquals(1650, json.get("Fwd_W"));
-        assertEquals(800, json.get("Rev_W"));
+        assertEquals(850, json.get("Fwd_W"), "net: 1200 + 450 imported, 800 exported");
+        assertEquals(0, json.get("Rev_W"));
         assertEquals(800, json.get("L3_Rev_W"));
         assertEquals(0, json.get("L3_Fwd_W"));
     }

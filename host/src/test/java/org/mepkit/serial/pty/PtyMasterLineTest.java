@@ -34,6 +34,35 @@ class PtyMasterLineTest {
     }
 
     @Test
+    void ptysOpenedInParallelEachKnowTheirOwnPath() throws Exception {
+        int threads = 8, each = 100;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<java.util.List<String>>> results = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    java.util.List<String> paths = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        try (PtyMasterLine pty = PtyMasterLine.open(LineSettings.CONSOLE)) {
+                            String path = pty.slavePath();
+                            assertTrue(path.matches("/dev/pts/\\d+"), "a whole pty name: " + path);
+                            assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of(path)), path);
+                            paths.add(path);
+                        }
+                    }
+                    return paths;
+                }));
+            }
+            start.countDown();
+            for (var r : results) assertEquals(each, r.get(30, java.util.concurrent.TimeUnit.SECONDS).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aHostClosingThePortIsAHangUpOnTheMasterAndReopeningClearsIt() throws Exception {
         assertTrue(device.slavePath().startsWith("/dev/pts/"), device.slavePath());
         device.releaseSlave();

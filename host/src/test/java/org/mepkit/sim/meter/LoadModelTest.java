@@ -17,18 +17,52 @@ class LoadModelTest {
     final LoadModel mixed = new LoadModel(List.of(new PhaseLoad(1000, 0, 230_000, 1000),
             new PhaseLoad(500, 0, 230_000, 1000), new PhaseLoad(-2000, 0, 230_000, -1000)), 100, 10, 50_000);
 
+    final LoadModel importing = new LoadModel(List.of(new PhaseLoad(1000, 0, 230_000, 1000),
+            new PhaseLoad(500, 0, 230_000, 1000), new PhaseLoad(-300, 0, 230_000, -1000)), 100, 10, 50_000);
+
     @Test
-    void importingAndExportingPhasesAreMeteredSeparately() {
-        assertEquals(1500, mixed.forwardW());
-        assertEquals(2000, mixed.reverseW());
+    void totalsAreNetOverThePhasesAsOnARealMeter() {
+        assertEquals(-500, mixed.netW());
+        assertEquals(0, mixed.forwardW(), "1500 W imported on L1+L2, 2000 W exported on L3: the meter exports 500 W");
+        assertEquals(500, mixed.reverseW());
+        assertEquals(1200, importing.forwardW());
+        assertEquals(0, importing.reverseW());
     }
 
     @Test
-    void energyGrowsByPowerTimesTimeInWholeWh() {
-        assertEquals(100 + 1500, mixed.forwardWh(Duration.ofHours(1)));
-        assertEquals(10 + 2000, mixed.reverseWh(Duration.ofHours(1)));
-        assertEquals(100 + 25, mixed.forwardWh(Duration.ofMinutes(1)), "1500 W for 60 s = 25 Wh");
-        assertEquals(100 + 1500L * 24 * 365, mixed.forwardWh(Duration.ofDays(365)), "no overflow over a year");
+    void aPhaseThatExportsShowsZeroForwardAndItsExportAsReverse() {
+        PhaseLoad l3 = mixed.phase(2);
+        assertEquals(0, l3.importW());
+        assertEquals(2000, l3.exportW());
+        assertEquals(1000, mixed.phase(0).importW());
+        assertEquals(0, mixed.phase(0).exportW());
+    }
+
+    @Test
+    void energyGrowsByTheNetPowerTimesTimeInWholeWh() {
+        assertEquals(100, mixed.forwardWh(Duration.ofHours(1)), "netting to export: forward energy stands still");
+        assertEquals(10 + 500, mixed.reverseWh(Duration.ofHours(1)));
+        assertEquals(100 + 1200, importing.forwardWh(Duration.ofHours(1)));
+        assertEquals(10, importing.reverseWh(Duration.ofHours(1)));
+        assertEquals(100 + 20, importing.forwardWh(Duration.ofMinutes(1)), "1200 W for 60 s = 20 Wh");
+        assertEquals(100 + 1200L * 24 * 365, importing.forwardWh(Duration.ofDays(365)), "no overflow over a year");
+    }
+
+    @Test
+    void thePresentValuesBalanceLikeARealMetersTotalsEqualTheNetOfThePhases() {
+        MeterTables tables = new MeterTables(MeterProfile.DEFAULT, new ManualTicker());
+        var v = tables.presentValues();
+        long phaseNet = 0;
+        for (PresentValue[] fr : new PresentValue[][] {{PresentValue.L1_FWD_W, PresentValue.L1_REV_W},
+                {PresentValue.L2_FWD_W, PresentValue.L2_REV_W}, {PresentValue.L3_FWD_W, PresentValue.L3_REV_W}}) {
+            int fwd = v.value(fr[0]);
+            int rev = v.value(fr[1]);
+            assertEquals(0, Math.min(fwd, rev), "a phase shows forward or reverse, never both");
+            phaseNet += fwd - rev;
+        }
+        assertEquals(phaseNet, v.value(PresentValue.FWD_W) - v.value(PresentValue.REV_W), "totals = net of the phases");
+        assertEquals(0, Math.min(v.value(PresentValue.FWD_W), v.value(PresentValue.REV_W)), "totals are net: one of them is 0");
+        assertEquals(850, v.value(PresentValue.FWD_W));
     }
 
     @Test

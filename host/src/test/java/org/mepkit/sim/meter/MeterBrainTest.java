@@ -42,13 +42,14 @@ class MeterBrainTest {
         }
     };
 
+    /** Bare replies (no trailer), so the tests can compare bytes with the reply builders. */
     MeterBrain strict() {
-        return new MeterBrain(KEY, fixed, 500, MeterBrain.Rules.STRICT);
+        return new MeterBrain(KEY, fixed, 500, MeterBrain.Rules.STRICT).withReplyTrailer(false);
     }
 
     MeterBrain lenient() {
         return new MeterBrain(KEY, fixed, 500, new MeterBrain.Rules(MeterBrain.FirstRequest.ACCEPT_INITIAL,
-                MeterBrain.PastEnd.ZERO_FILL, ResponseCode.UNSUPPORTED_REQUEST));
+                MeterBrain.PastEnd.ZERO_FILL, ResponseCode.UNSUPPORTED_REQUEST)).withReplyTrailer(false);
     }
 
     static byte[] request(String body, long seq) {
@@ -144,9 +145,21 @@ class MeterBrainTest {
     }
 
     @Test
-    void theTrailerCarriesTheRequestsSequenceNumber() {
-        MeterBrain brain = lenient().withReplyTrailer(true);
-        assertArrayEquals(Responses.data(CLOCK, KEY, 500), brain.answer(request("3000340200", 500)));
+    void everyReplyEndsInEightTrailerBytesByDefaultAsOnRealMeters() {
+        MeterBrain brain = new MeterBrain(KEY, fixed, 500, MeterBrain.Rules.STRICT);
+        byte[] resync = brain.answer(request("3000340200", 7));
+        assertEquals(7 + 8, resync.length, "0x0C reply: length, code, sequence, then the trailer");
+        assertEquals(5 + 8, org.mepkit.mep.frame.Wire.u16be(resync, 0));
+        assertEquals(500, ((org.mepkit.mep.frame.Response.SequenceResync) Responses.parse(resync)).expectedSequence());
+        byte[] data = brain.answer(request("3000340200", 500));
+        assertArrayEquals(Responses.withTrailer(Responses.data(CLOCK), KEY, 500), data);
+        org.mepkit.mep.frame.Response.Data parsed = (org.mepkit.mep.frame.Response.Data) Responses.parse(data);
+        assertArrayEquals(CLOCK, parsed.tableData(), "the decoders see the table data, not the trailer");
+        assertEquals(8, parsed.trailer().length);
+        byte[] write = brain.answer(request("4000070003270805", 501));
+        org.mepkit.mep.frame.Response.Data ok = (org.mepkit.mep.frame.Response.Data) Responses.parse(write);
+        assertEquals(0, ok.tableData().length, "a write's success reply gets a count of 0, never a count read from the trailer");
+        assertEquals(8, ok.trailer().length);
     }
 
     @Test

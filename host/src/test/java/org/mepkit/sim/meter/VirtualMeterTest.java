@@ -140,10 +140,10 @@ class VirtualMeterTest {
             long s = MeterProfile.DEFAULT.initialSequence();
             exchange(new Request(BT52_READ, 0).encode(KEY));                              // 0x0C, 7 bytes
             Duration afterResync = clock.elapsed();
-            exchange(new Request(Hex.parse("30001C0200"), s).encode(KEY));               // BT28, 225 bytes
+            exchange(new Request(Hex.parse("30001C0200"), s).encode(KEY));               // BT28, 225 + 8 bytes
             Duration bt28 = clock.elapsed().minus(afterResync);
-            Duration expected = MeterProfile.DEFAULT.turnaround().plus(LineSettings.MEP.wireTime(225));
-            assertEquals(expected.toMillis(), bt28.toMillis(), "turnaround 20 ms + 225 bytes at 9600 baud = 254 ms");
+            Duration expected = MeterProfile.DEFAULT.turnaround().plus(LineSettings.MEP.wireTime(233));
+            assertEquals(expected.toMillis(), bt28.toMillis(), "turnaround 20 ms + 233 bytes (trailer included) at 9600 baud = 262 ms");
         } finally {
             paced.unplug();
         }
