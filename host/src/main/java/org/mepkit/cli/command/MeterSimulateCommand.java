@@ -54,9 +54,9 @@ public final class MeterSimulateCommand implements Callable<Integer> {
     @Option(names = "--unpaced", description = "Answer at once instead of at the line's baud plus the meter's turnaround.")
     boolean unpaced;
 
-    @Option(names = "--reply-trailer", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--reply-trailer", negatable = true,
             description = "End every reply with the 8 bytes real meters send after the data (default: on; their content is unknown and nothing reads it).")
-    boolean replyTrailer = true;
+    Boolean replyTrailer; // null: not given (on for MEP; the optical port has no such trailer)
 
     @Option(names = "--optical", description = "Serve the optical (C12.18) port instead of MEP.")
     boolean optical;
@@ -107,7 +107,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
         try (SerialLine line = port.open(opener, LineSettings.MEP);
              VirtualMeter meter = new VirtualMeter(line, mbk, profile, SystemTicker.INSTANCE,
                      unpaced ? VirtualMeter.Pacing.UNPACED : VirtualMeter.Pacing.PACED)) {
-            meter.withReplyTrailer(replyTrailer).start();
+            meter.withReplyTrailer(replyTrailer == null || replyTrailer).start();
             out.printf("virtual meter on %s at %d baud: profile %s (%s %s, firmware %s), %s; Ctrl-C stops%n",
                     port.port(), line.settings().baud(), profile.name(), profile.manufacturer(), profile.model(),
                     profile.firmwareVersion(), unpaced ? "unpaced" : "paced");
@@ -122,7 +122,9 @@ public final class MeterSimulateCommand implements Callable<Integer> {
     }
 
     private Integer serveOptical(MeterProfile profile) throws Exception {
-        if (replyTrailer) throw new MepException(ExitCodes.USAGE, "--reply-trailer is a MEP reply's; it does not go with --optical");
+        if (replyTrailer != null) {
+            throw new MepException(ExitCodes.USAGE, "--reply-trailer is a MEP reply's; it does not go with --optical");
+        }
         OpticalLayout layout;
         OpticalMeterMachine.Config config = OpticalMeterMachine.Config.DEFAULT;
         try {

@@ -125,8 +125,10 @@ class MeterSimulateOpticalTest {
         assertEquals(ExitCodes.OK, read("read", "--optical", "--json", "--port", ptys.pathB().toString(), "--key", KEY_HEX),
                 err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertEquals(MeterProfile.DEFAULT.utilitySerial(), json.get("Utility_SN").asText());
-        assertEquals("Wh", json.get("units").get("Fwd_Act_Wh").asText());
+        assertTrue(json.has("utility_sn"), out.toString());
+        assertEquals(MeterProfile.DEFAULT.utilitySerial(), json.get("utility_sn").asText());
+        assertEquals("Wh", json.get("units").get("fwd_act_wh").asText());
+        assertEquals("mV", json.get("units").get("l1_rms_v").asText(), "the MEP read's units");
         assertFalse(out.toString().contains(KEY_HEX) || err.toString().contains(KEY_HEX) || simulateOut.toString().contains(KEY_HEX),
                 "the key is never printed");
         assertEquals(ExitCodes.OK, stopSimulator());
