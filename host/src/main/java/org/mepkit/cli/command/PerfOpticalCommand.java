@@ -5,9 +5,11 @@ import java.util.concurrent.Callable;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
+import org.mepkit.cli.progress.Progress;
 import org.mepkit.perf.OpticalBenchmark;
+import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.jsc.JscPorts;
-import org.mepkit.serial.pty.SocatPair;
+import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.sim.meter.MeterProfile;
 
 import picocli.CommandLine.Command;
@@ -18,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mep perf optical}: a whole optical (C12.18) read session against the wire time of its bytes. */
 @Command(name = "optical", mixinStandardHelpOptions = true,
-        description = {"Measure whole mep read --optical sessions (ident ... BT23 + BT28 ... terminate) against the virtual",
-                "optical meter paced at 9600 baud over a socat pty pair; ratio = median session / wire time of every byte",
-                "both ends sent (ACKs included), target <= 1.10. Exits 1 when the target is missed."})
+        description = {"Measure whole mep read --optical sessions (ident ... BT23 + BT28 ... terminate) against the virtual "
+                        + "optical meter paced at 9600 baud over a pseudo-terminal; ratio = median session / wire time of every byte "
+                        + "both ends sent (ACKs included), target <= 1.10. Exits 1 when the target is missed."})
 public final class PerfOpticalCommand implements Callable<Integer> {
 
     @Spec
@@ -49,22 +51,17 @@ public final class PerfOpticalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new MepException(ExitCodes.USAGE, e.getMessage());
         }
+        PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         OpticalBenchmark.Result r;
-        try (SocatPair ptys = SocatPair.start()) {
-            r = OpticalBenchmark.run(JscPorts::open, ptys.pathA().toString(), ptys.pathB().toString(), profile, warmup, runs);
-        } catch (SocatPair.SocatUnavailableException e) {
-            throw new MepException(ExitCodes.TOOL, e.getMessage());
+        try (Progress progress = Progress.stderr(spec, "perf optical")) {
+            progress.update(warmup + " warm-up and " + runs + " measured sessions");
+            r = OpticalBenchmark.run(meterEnd, JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), profile, warmup, runs);
         }
-        var out = spec.commandLine().getOut();
-        if (output.json()) {
-            OutputOptions.printJson(out, r.toJson());
-        } else {
-            out.printf("optical read session at %d baud, %d runs: median %.1f ms (min %.1f, max %.1f); %d + %d bytes (client + meter,"
-                            + " ACKs included), %d packets, wire %.1f ms; ratio %.3f (target <= %.2f): %s%n",
-                    r.baud(), r.runs(), r.sessionS() * 1e3, r.minS() * 1e3, r.maxS() * 1e3, r.clientBytes(), r.meterBytes(),
-                    r.packets(), r.wireS() * 1e3, r.ratio(), OpticalBenchmark.TARGET_RATIO, r.targetsMet() ? "met" : "MISSED");
-            out.flush();
-        }
-        return r.targetsMet() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
+        OpticalBenchmark.Result result = r;
+        return PerfVerdict.report(spec, output.json(), r.toJson(), r.targets(), out ->
+                out.printf("optical read session at %d baud, %d runs: median %.1f ms (min %.1f, max %.1f); %d + %d bytes (client + meter,"
+                                + " ACKs included), %d packets, wire %.1f ms; ratio %.3f%n",
+                        result.baud(), result.runs(), result.sessionS() * 1e3, result.minS() * 1e3, result.maxS() * 1e3,
+                        result.clientBytes(), result.meterBytes(), result.packets(), result.wireS() * 1e3, result.ratio()));
     }
 }

@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "read", mixinStandardHelpOptions = true,
         description = {"Read a meter once: identity, clock, energy registers and present values.",
                 "Runs the board firmware's start-up reads (BT52, BT01, BT21, ET03, ET11, ET13, ET50), then BT23 + BT28.",
-                "With --optical: one ANSI C12.18 session through an optical probe (ident, negotiate, logon, security,",
-                "BT00, BT01, BT21, ET03 and BT52 when BT00 lists them, BT23, BT28, logoff, terminate); same output."})
+                "With --optical: one ANSI C12.18 session through an optical probe (ident, negotiate, logon, security, "
+                        + "BT00, BT01, BT21, ET03 and BT52 when BT00 lists them, BT23, BT28, logoff, terminate); same output."})
 public final class ReadCommand implements Callable<Integer> {
 
     @Spec
