@@ -38,7 +38,10 @@ class PerfWatchCommandTest {
             assertTrue(f.get("freshness_s").asDouble() > f.get("host_age_s").asDouble(), path + ": the wire time is counted");
             assertTrue(f.get("upstream_freshness_s").asDouble() > 1.135, path);
         }
-        assertTrue(json.get("soak").get("mode").asText().startsWith("time-scaled"));
+        JsonNode soak = json.get("soak");
+        assertTrue(soak.get("mode").asText().startsWith("time-scaled"));
+        assertTrue(soak.get("rss_start_mib").asDouble() > 0 && soak.get("threads_start").asInt() > 0,
+                "the growth is measured from a real baseline: " + soak);
         assertEquals(List.of("mep_freshness_ratio", "soak_rss_growth_mib", "soak_heap_growth_mib", "soak_thread_growth"),
                 json.get("targets").findValuesAsText("figure"));
     }
