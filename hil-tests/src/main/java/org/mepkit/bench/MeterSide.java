@@ -158,6 +158,10 @@ public final class MeterSide implements AutoCloseable {
             } catch (SerialException e) {
                 failure = "meter port " + line.name() + ": " + e.getMessage();
                 return;
+            } catch (RuntimeException e) {
+                // a request the bench meter could not answer: the reason of the failing test, not a dead thread
+                failure = "the bench meter failed on a request: " + e;
+                return;
             }
         }
     }

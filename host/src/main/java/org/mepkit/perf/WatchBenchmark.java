@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,9 +51,6 @@ import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.sim.meter.MeterProfile;
 import org.mepkit.sim.meter.MeterTables;
 import org.mepkit.sim.meter.VirtualMeter;
-import org.mepkit.sim.optical.OpticalLayout;
-import org.mepkit.sim.optical.OpticalMeterMachine;
-import org.mepkit.sim.optical.OpticalTables;
 import org.mepkit.sim.optical.VirtualOpticalMeter;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.watch.DashView;
@@ -194,10 +192,8 @@ public final class WatchBenchmark {
     public static Freshness optical(int warmup, int published, Mosquitto broker) throws IOException {
         MeterProfile profile = MeterProfile.DEFAULT;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
-        OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
-                profile, OpticalLayout.OPTICAL), OPTICAL_KEY, OpticalMeterMachine.Config.DEFAULT);
         try (SerialLine client = new PacedLine(JscPorts.open(meterEnd.slavePath(), LineSettings.MEP), SystemTicker.INSTANCE);
-             VirtualOpticalMeter meter = new VirtualOpticalMeter(meterEnd, machine, SystemTicker.INSTANCE,
+             VirtualOpticalMeter meter = VirtualOpticalMeter.of(meterEnd, profile, OPTICAL_KEY, SystemTicker.INSTANCE,
                      VirtualMeter.Pacing.PACED).start()) {
             client.discardInput();
             MeterReader reader = new OpticalMeterReader(new C1218Client(new OpticalLink(client, SystemTicker.INSTANCE,
@@ -233,7 +229,7 @@ public final class WatchBenchmark {
                     Clock.systemUTC(), Duration.ZERO, List.of(sink), e -> { });
             watcher.run(() -> accepted.get() >= warmup + published);
             long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (link.states(warmup) < published && System.nanoTime() < end) Thread.onSpinWait();
+            while (link.states(warmup + 1) < published && System.nanoTime() < end) Thread.onSpinWait();
         }
         List<Long> hostAges = new ArrayList<>();
         List<Long> ages = new ArrayList<>();
@@ -287,6 +283,7 @@ public final class WatchBenchmark {
             long started = System.nanoTime();
             java.util.function.LongSupplier done = () -> realTime ? System.nanoTime() - started : count.get();
             boolean[] warm = {false};
+            long[] nextDrop = {1000};
             SampleSink probe = s -> {
                 long n = count.incrementAndGet();
                 if (n % 250 == 1) {
@@ -296,13 +293,22 @@ public final class WatchBenchmark {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (n % 1000 == 0) dropBroker(broker, link);
+                // the next drop only once the publisher is back: Paho's reconnect backs off (1 s, 2 s, 4 s ...), and
+                // unpaced a thousand samples take well under a second, so fixed drops kept it offline for good
+                if (n >= nextDrop[0] && publisher.connected()) {
+                    dropBroker(broker, link);
+                    nextDrop[0] = n + 1000;
+                }
                 if (n % 100 == 0) {
                     rss[2] = Math.max(rss[2], rssKb());
                     threads[2] = Math.max(threads[2], threadCount());
                 }
                 // threads are compared with the publisher connected both times (a reconnect in progress has fewer)
-                if (!warm[0] && done.getAsLong() >= target / 2 && publisher.connected()) {
+                if (!warm[0] && done.getAsLong() >= target / 2) {
+                    // halfway, the baseline is taken with the publisher connected (as at the end): wait out its reconnect
+                    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!publisher.connected() && System.nanoTime() < until) LockSupport.parkNanos(10_000_000L);
+                    if (!publisher.connected()) return;
                     warm[0] = true;
                     startThreads.addAll(threadNames());
                     heap[0] = heapAfterGcKb();
@@ -316,6 +322,9 @@ public final class WatchBenchmark {
             Watcher watcher = new Watcher(() -> connection(reader), new SpikeGuard(MeterRating.DEFAULT), SystemTicker.INSTANCE,
                     Clock.systemUTC(), Duration.ZERO, List.of(mqtt, view, log::append, probe), e -> { });
             watcher.run(() -> done.getAsLong() >= target);
+            if (!warm[0]) {
+                throw new IOException("the soak's publisher was never connected after its first half: no baseline to compare with");
+            }
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!publisher.connected() && System.nanoTime() < end) Thread.sleep(50);
             heap[1] = heapAfterGcKb();

@@ -32,12 +32,8 @@ import org.mepkit.serial.jsc.JscPorts;
 import org.mepkit.serial.pty.PtyTesting;
 import org.mepkit.serial.pty.SocatPair;
 import org.mepkit.sim.meter.MeterProfile;
-import org.mepkit.sim.meter.MeterTables;
 import org.mepkit.sim.meter.VirtualMeter;
-import org.mepkit.sim.optical.OpticalLayout;
-import org.mepkit.sim.optical.OpticalMeterMachine;
 import org.mepkit.sim.optical.OpticalRig;
-import org.mepkit.sim.optical.OpticalTables;
 import org.mepkit.sim.optical.VirtualOpticalMeter;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.watch.guard.MeterRating;
@@ -54,16 +50,13 @@ class WatchOpticalTest {
     @Test
     @DisplayName("over a socat pty pair at 9600 baud to a real mosquitto: the optical BT28's entities only, states published")
     void opticalOverPtyToMosquitto() throws Exception {
-        MeterProfile profile = MeterProfile.DEFAULT;
-        OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
-                profile, OpticalLayout.OPTICAL), OpticalRig.KEY, OpticalMeterMachine.Config.DEFAULT);
         List<String> notes = new ArrayList<>();
         try (Mosquitto broker = MosquittoTesting.start(dir.resolve("broker"));
              SocatPair ptys = PtyTesting.socatPair();
              SerialLine meterLine = JscPorts.open(ptys.pathB().toString(), LineSettings.MEP);
              SerialLine hostLine = JscPorts.open(ptys.pathA().toString(), LineSettings.MEP);
-             VirtualOpticalMeter meter = new VirtualOpticalMeter(meterLine, machine, SystemTicker.INSTANCE,
-                     VirtualMeter.Pacing.PACED).start();
+             VirtualOpticalMeter meter = VirtualOpticalMeter.of(meterLine, MeterProfile.DEFAULT, OpticalRig.KEY,
+                     SystemTicker.INSTANCE, VirtualMeter.Pacing.PACED).start();
              Subscriber sub = new Subscriber(broker.url(), "homeassistant/#", "mepkit/#");
              HaPublisher publisher = new HaPublisher(new PahoLink(new MqttSettings(broker.url(), null, null, "mepkit-optical-test")),
                      new HaDiscovery(HaDiscovery.ReaderInfo.of("test", ptys.pathA().toString(), "optical", "test"), 60),

@@ -20,6 +20,12 @@ public final class MeterContributions {
         @Override public Object command() { return new MeterSimulateCommand(); }
     }
 
+    /** {@code mep perf optical}. */
+    public static final class PerfOptical implements CommandContribution {
+        @Override public String parent() { return "perf"; }
+        @Override public Object command() { return new PerfOpticalCommand(); }
+    }
+
     /** {@code mep perf poll}. */
     public static final class PerfPoll implements CommandContribution {
         @Override public String parent() { return "perf"; }

@@ -26,6 +26,7 @@ import org.mepkit.cli.MepVersion;
 import org.mepkit.cli.option.DurationConverter;
 import org.mepkit.cli.option.JsonLinesOptions;
 import org.mepkit.cli.option.KeyOptions;
+import org.mepkit.cli.option.OpticalOptions;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.cli.option.PortOptions;
 import org.mepkit.dash.DashHttpServer;
@@ -33,7 +34,6 @@ import org.mepkit.mep.client.ClientTimings;
 import org.mepkit.mep.client.LinkCounters;
 import org.mepkit.mep.client.MeterClient;
 import org.mepkit.mep.client.MeterSession;
-import org.mepkit.mep.key.MbkKey;
 import org.mepkit.mqtt.MqttLinkException;
 import org.mepkit.mqtt.MqttSettings;
 import org.mepkit.mqtt.PahoLink;
@@ -129,20 +129,8 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Append one line per sample (published or held) to FILE: CSV for .csv, JSON lines for .jsonl/.ndjson/.json.")
     Path log;
 
-    // the optical options of docs/cli-grammar.md; the same as mep read's once its OpticalOptions mixin is on main
-    @Option(names = "--optical",
-            description = "Read through the meter's optical (IR) port with a probe (ANSI C12.18 at 9600 8N1) instead of the MEP port.")
-    boolean optical;
-
-    @Option(names = "--packet-size", paramLabel = "N",
-            description = "With --optical: the C12.18 packet size to negotiate (default: 64; the meter may answer less).")
-    Integer packetSize;
-
-    @Option(names = "--user-id", paramLabel = "N", description = "With --optical: the logon user id, 0..65535 (default: 0).")
-    Integer userId;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "With --optical: the logon user name, up to 10 characters (default: 0000).")
-    String user;
+    @Mixin
+    OpticalOptions optical;
 
     @Option(names = "--max-current", paramLabel = "A", defaultValue = "100",
             description = "The meter's maximum current per phase (3 phases, 253 V): bounds how fast an energy register may grow"
@@ -178,10 +166,10 @@ public final class WatchCommand implements Callable<Integer> {
         }
         Duration every = interval == null ? Duration.ZERO : interval;
         if (every.isNegative()) throw new MepException(ExitCodes.USAGE, "--interval must not be negative");
-        MbkKey mbk = key.key(environment);
-        OpticalSettings opticalSettings = opticalSettings();
-        OpticalKey opticalKey = optical ? opticalKey(mbk) : null;
-        if (optical && recovery.enabled()) {
+        OpticalSettings opticalSettings = optical.settings();
+        OpticalKey opticalKey = optical.optical() ? key.opticalKey(environment) : null;
+        if (!optical.optical()) key.key(environment); // a missing or malformed MBK key stops us before the first connection
+        if (optical.optical() && recovery.enabled()) {
             throw new MepException(ExitCodes.USAGE, "--power and --enable switch the MEP port's MAX3232; an optical probe has none");
         }
         InetSocketAddress httpAddress = http == null ? null : httpAddress(http);
@@ -196,7 +184,7 @@ public final class WatchCommand implements Callable<Integer> {
             if (log != null) sinks.add(openLog(progress));
             HaPublisher publisher = null;
             if (mqtt != null) {
-                HaDiscovery discovery = new HaDiscovery(HaDiscovery.ReaderInfo.of(ReportInfo.hostName(), port.port(), optical ? "optical" : "mep",
+                HaDiscovery discovery = new HaDiscovery(HaDiscovery.ReaderInfo.of(ReportInfo.hostName(), port.port(), optical.optical() ? "optical" : "mep",
                         version), expireAfter(every));
                 PahoLink link;
                 try {
@@ -230,7 +218,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             sinks.add(progress);
             HaPublisher mqttPublisher = publisher;
-            Watcher.Connector connector = optical ? () -> connectOptical(opticalKey, opticalSettings) : this::connect;
+            Watcher.Connector connector = optical.optical() ? () -> connectOptical(opticalKey, opticalSettings) : this::connect;
             Watcher watcher = new Watcher(connector, new SpikeGuard(rating), SystemTicker.INSTANCE, Clock.systemUTC(),
                     every, sinks, e -> {
                         progress.event(e);
@@ -284,7 +272,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     private String startLine(Duration every, String httpUrl) {
         String pace = every.isZero() ? "back to back" : "every " + DurationConverter.format(every);
-        StringBuilder s = new StringBuilder("watching " + port.port() + (optical
+        StringBuilder s = new StringBuilder("watching " + port.port() + (optical.optical()
                 ? " (optical port, one C12.18 session per reading, " + pace + ")"
                 : " (MEP port, BT23 + BT28 " + pace + ")"));
         if (mqttUrl != null) s.append("; MQTT ").append(MqttSettings.checkUrl(mqttUrl)).append(" (discovery under ")
@@ -352,28 +340,6 @@ public final class WatchCommand implements Callable<Integer> {
         }
         OpticalLink link = new OpticalLink(line, SystemTicker.INSTANCE, LinkProfile.C1218, new LinkStats());
         return Watcher.Connection.of(new OpticalMeterReader(new C1218Client(link), opticalKey, settings), line::close);
-    }
-
-    /** The optical port's key: the same --key, --key-file or MEP_KEY text. */
-    private static OpticalKey opticalKey(MbkKey mbk) {
-        try {
-            return OpticalKey.of(mbk.reveal());
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    private OpticalSettings opticalSettings() {
-        if (!optical && (packetSize != null || userId != null || user != null)) {
-            throw new MepException(ExitCodes.USAGE, "--packet-size, --user-id and --user go with --optical");
-        }
-        OpticalSettings d = OpticalSettings.DEFAULT;
-        try {
-            return new OpticalSettings(packetSize == null ? d.packetSize() : packetSize, d.packets(),
-                    userId == null ? d.userId() : userId, user == null ? d.user() : user);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
     }
 
     private MqttSettings mqttSettings() {

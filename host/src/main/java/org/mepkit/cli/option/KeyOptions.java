@@ -11,6 +11,7 @@ import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.mep.key.InvalidKeyException;
 import org.mepkit.mep.key.MbkKey;
+import org.mepkit.optical.OpticalKey;
 
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ public final class KeyOptions {
     public static final String ENV = "MEP_KEY";
 
     @Option(names = "--key", paramLabel = "KEY",
-            description = "MBK key (1..20 ASCII characters). Prefer --key-file or MEP_KEY: a --key shows in the process list.")
+            description = "MBK key (1..20 ASCII characters; with --optical also 40 hex digits). Prefer --key-file or MEP_KEY: a --key shows in the process list.")
     String key;
 
     @Option(names = "--key-file", paramLabel = "PATH", description = "File whose first line is the MBK key.")
@@ -50,13 +51,40 @@ public final class KeyOptions {
     }
 
     public Optional<MbkKey> keyIfGiven(Map<String, String> environment) {
+        return given(environment).map(g -> parse(g.text(), g.source()));
+    }
+
+    /**
+     * The key for the optical port's security service (40 hex digits or text, see {@link OpticalKey}),
+     * from the same options and variable.
+     *
+     * @throws MepException USAGE when none is given; BAD_INPUT when it is no valid optical key
+     */
+    public OpticalKey opticalKey(Map<String, String> environment) {
+        Given g = given(environment).orElseThrow(() -> new MepException(ExitCodes.USAGE,
+                "no key: give --key, --key-file or set " + ENV));
+        try {
+            return OpticalKey.of(g.text());
+        } catch (IllegalArgumentException e) {
+            throw new MepException(ExitCodes.BAD_INPUT, e.getMessage() + " (from " + g.source() + ")");
+        }
+    }
+
+    public OpticalKey opticalKey() {
+        return opticalKey(System.getenv());
+    }
+
+    /** The key's text and where it came from (for messages, never the text itself). */
+    private record Given(String text, String source) { }
+
+    private Optional<Given> given(Map<String, String> environment) {
         if (key != null && keyFile != null) {
             throw new MepException(ExitCodes.USAGE, "give either --key or --key-file, not both");
         }
-        if (key != null) return Optional.of(parse(key, "--key"));
-        if (keyFile != null) return Optional.of(parse(readFirstLine(keyFile), "key file " + keyFile));
+        if (key != null) return Optional.of(new Given(key, "--key"));
+        if (keyFile != null) return Optional.of(new Given(readFirstLine(keyFile), "key file " + keyFile));
         String env = environment.get(ENV);
-        if (env != null) return Optional.of(parse(env, ENV));
+        if (env != null) return Optional.of(new Given(env, ENV));
         return Optional.empty();
     }
 

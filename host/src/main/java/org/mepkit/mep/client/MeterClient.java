@@ -104,9 +104,13 @@ public final class MeterClient {
     /**
      * Sends {@code command} and returns the meter's final answer: a {@link Response.Data} or a
      * {@link Response.Failure} (never a resync, which is handled here, nor an alert, which is counted).
-     * A 0x0B is reported to the listener as an authentication failure and is final unless the
-     * listener asks for the request again ({@link LinkListener#resendAfterRefusal}).
+     * A 0x0B is reported to the listener as an authentication failure; the request is sent once more,
+     * and a second 0x0B in a row is final unless the listener asks for the request again
+     * ({@link LinkListener#resendAfterRefusal}).
      */
+    /** Refusals (0x0B) of one request in a row before one is taken as the meter's answer. */
+    static final int REFUSALS_TO_BELIEVE = 2;
+
     public Response exchange(Command command) throws IOException {
         String what = command.describe();
         int resyncs = 0;
@@ -126,7 +130,10 @@ public final class MeterClient {
             }
             if (isRefusal(response)) {
                 listener.authenticationFailed(what);
-                if (listener.resendAfterRefusal(what, ++refusals)) {
+                ++refusals;
+                // one 0x0B alone is no verdict: three bytes of line noise (00 01 0B) make one, so the request is
+                // asked again and only a second refusal in a row counts as the meter's answer
+                if (listener.resendAfterRefusal(what, refusals) || refusals < REFUSALS_TO_BELIEVE) {
                     sequence = request.sequence();   // the meter did not take this number: send it again
                     continue;
                 }

@@ -13,7 +13,7 @@
  * decides the line driver needs a power cycle (e.g. after a timeout) it does so from the callback
  * (on the client's thread, so the next retransmission goes out after the cycle, as in the firmware's
  * §8.4 sequence). The one question the client asks back is whether to resend a request the meter
- * refused with 0x0B ({@code resendAfterRefusal}, no by default: the refusal is final); the recovery
+ * refused with 0x0B ({@code resendAfterRefusal}; by default once, so that a second refusal in a row is final); the recovery
  * engine says yes up to its threshold, since bit errors in the request look like a wrong key. {@link org.mepkit.mep.client.LinkCounters} is the counting listener used by
  * {@code mep read} and the benchmark; combine several with {@link org.mepkit.mep.client.LinkListener#all}.
  */

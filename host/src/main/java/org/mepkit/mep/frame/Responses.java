@@ -74,7 +74,7 @@ public final class Responses {
 
     /** A success reply carrying table data, no trailer: {@code L | 00 | count | data}. */
     public static byte[] data(byte[] tableData) {
-        checkDataSize(tableData.length, 0);
+        checkDataSize(tableData.length);
         byte[] p = new byte[5 + tableData.length];
         Wire.putU16be(p, 0, 3 + tableData.length);
         Wire.putU16be(p, 3, tableData.length);
@@ -97,7 +97,9 @@ public final class Responses {
         if (sequence < 0 || sequence > 0xFFFF_FFFFL) throw new IllegalArgumentException("sequence " + sequence + " is outside 0..4294967295");
         if (reply.length < 3) throw new IllegalArgumentException("an alert or a truncated reply carries no trailer");
         byte[] body = reply.length == 3 && reply[2] == 0 ? new byte[] {reply[2], 0, 0} : Arrays.copyOfRange(reply, 2, reply.length);
-        checkDataSize(body.length, TRAILER_LENGTH);
+        if (body.length + TRAILER_LENGTH > 0xFFFF) {   // body is code, count and data: the length field covers it all
+            throw new IllegalArgumentException("a reply of " + body.length + " bytes and its trailer do not fit a 16-bit length field");
+        }
         byte[] p = new byte[2 + body.length + TRAILER_LENGTH];
         Wire.putU16be(p, 0, p.length - 2);
         System.arraycopy(body, 0, p, 2, body.length);
@@ -141,8 +143,8 @@ public final class Responses {
         return new byte[] {0x00, 0x00};
     }
 
-    private static void checkDataSize(int dataLength, int trailer) {
-        if (dataLength + 3 + trailer > 0xFFFF) {
+    private static void checkDataSize(int dataLength) {
+        if (dataLength + 3 > 0xFFFF) {
             throw new IllegalArgumentException("table data of " + dataLength + " bytes does not fit a 16-bit length field");
         }
     }

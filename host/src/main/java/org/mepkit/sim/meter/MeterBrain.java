@@ -177,6 +177,12 @@ public final class MeterBrain {
         return serve(Command.parse(request.body()));
     }
 
+    /**
+     * The largest count a partial read can be answered with: the reply (code, count, data, trailer) must fit its
+     * 16-bit length field. A larger count is refused like any impossible table operation, never an exception.
+     */
+    static final int MAX_READ_COUNT = 0xFFFF - 3 - Responses.TRAILER_LENGTH;
+
     private byte[] serve(Command command) {
         if (command instanceof Command.FullRead read) {
             byte[] data = tables.read(read.table());
@@ -186,6 +192,7 @@ public final class MeterBrain {
             byte[] data = tables.read(read.table());
             if (data == null) return Responses.failure(rules.noSuchTable());
             int end = read.offset() + read.count();
+            if (read.count() > MAX_READ_COUNT) return Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE);
             if (end > data.length && rules.pastEnd() == PastEnd.REFUSE) {
                 return Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE);
             }

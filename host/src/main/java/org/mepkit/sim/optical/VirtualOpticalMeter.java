@@ -35,6 +35,14 @@ public final class VirtualOpticalMeter implements AutoCloseable {
         this.out = pacing == VirtualMeter.Pacing.PACED ? new PacedLine(line, ticker) : line;
     }
 
+    /** The optical port of {@code profile}'s meter as the reference NES meter lays it out, with the default session limits. */
+    public static VirtualOpticalMeter of(SerialLine line, org.mepkit.sim.meter.MeterProfile profile, org.mepkit.optical.OpticalKey key,
+                                         Ticker ticker, VirtualMeter.Pacing pacing) {
+        OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new org.mepkit.sim.meter.MeterTables(profile, ticker),
+                profile, OpticalLayout.OPTICAL), key, OpticalMeterMachine.Config.DEFAULT);
+        return new VirtualOpticalMeter(line, machine, ticker, pacing);
+    }
+
     public OpticalMeterMachine machine() {
         return machine;
     }

@@ -26,12 +26,8 @@ import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.Ports;
 import org.mepkit.serial.pty.PtyMasterLine;
 import org.mepkit.sim.meter.MeterProfile;
-import org.mepkit.sim.meter.MeterTables;
 import org.mepkit.sim.meter.VirtualMeter;
-import org.mepkit.sim.optical.OpticalLayout;
-import org.mepkit.sim.optical.OpticalMeterMachine;
 import org.mepkit.sim.optical.OpticalRig;
-import org.mepkit.sim.optical.OpticalTables;
 import org.mepkit.sim.optical.VirtualOpticalMeter;
 import org.mepkit.time.SystemTicker;
 
@@ -46,14 +42,11 @@ class WatchOpticalCliTest {
     @Test
     @DisplayName("--optical: one C12.18 session per reading; the reader device says optical port; states published")
     void opticalWatch() throws Exception {
-        MeterProfile profile = MeterProfile.DEFAULT;
-        OpticalMeterMachine machine = new OpticalMeterMachine(new OpticalTables(new MeterTables(profile, SystemTicker.INSTANCE),
-                profile, OpticalLayout.OPTICAL), OpticalRig.KEY, OpticalMeterMachine.Config.DEFAULT);
         Files.writeString(dir.resolve("key.txt"), OpticalRig.KEY_TEXT + "\n");
         try (Mosquitto broker = MosquittoTesting.start(dir.resolve("broker"));
              PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
-             VirtualOpticalMeter meter = new VirtualOpticalMeter(meterEnd, machine, SystemTicker.INSTANCE,
-                     VirtualMeter.Pacing.PACED).start();
+             VirtualOpticalMeter meter = VirtualOpticalMeter.of(meterEnd, MeterProfile.DEFAULT, OpticalRig.KEY,
+                     SystemTicker.INSTANCE, VirtualMeter.Pacing.PACED).start();
              Subscriber sub = new Subscriber(broker.url(), "homeassistant/#", "mepkit/#")) {
             AtomicBoolean stop = new AtomicBoolean();
             CommandLine cli = MepCommand.commandLine(List.of(new CommandContribution() {

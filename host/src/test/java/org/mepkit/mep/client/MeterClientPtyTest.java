@@ -67,11 +67,11 @@ class MeterClientPtyTest {
     }
 
     @Test
-    void aWrongKeyIsAnAuthenticationError() {
+    void aWrongKeyIsAnAuthenticationErrorAfterTwoRefusalsInARow() {
         MeterSession session = session(MbkKey.of("00000000000000000000"), VirtualMeter.Pacing.UNPACED);
         assertThrows(AuthenticationFailureException.class, session::startup);
-        assertEquals(1, counters.authFailures());
-        assertEquals(1, meter.digestFailures());
+        assertEquals(2, counters.authFailures());
+        assertEquals(2, meter.digestFailures());
     }
 
     @Test

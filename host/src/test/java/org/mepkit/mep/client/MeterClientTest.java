@@ -75,13 +75,25 @@ class MeterClientTest {
     }
 
     @Test
-    void aWrongKeyIsAnAuthenticationErrorAndReportedOnce() throws Exception {
+    void aWrongKeyIsAnAuthenticationErrorOnceTheMeterRefusedTwiceInARow() throws Exception {
         meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
         MeterSession session = new MeterSession(client(MbkKey.of("ABCDEFGHIJKLMNOPQRST")));
         AuthenticationFailureException e = assertThrows(AuthenticationFailureException.class, session::startup);
         assertTrue(e.isAuthenticationFailure());
-        assertEquals(1, events.count("auth-failed"));
-        assertEquals(1, events.count("sent"), "a refusal is final: no retry (mep-protocol §6)");
+        assertEquals(2, events.count("auth-failed"));
+        assertEquals(2, events.count("sent"), "asked once more (noise can look like a refusal), then final");
+        assertEquals(2, meter.digestFailures());
+    }
+
+    @Test
+    void aRefusalMadeOfLineNoiseIsAskedAgainAndThePollGoesOn() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        MeterSession session = new MeterSession(client(KEY));
+        session.startup();
+        meter.inject(new MeterFault.Garbage(1, new byte[] {0x00, 0x01, 0x0B}));   // a well-framed 0x0B out of noise
+        MeterSession.PollReading r = session.poll();
+        assertEquals(1, events.count("auth-failed"), events.log.toString());
+        assertEquals(MeterProfile.DEFAULT.load().reverseW(), r.present().value(PresentValue.REV_W));
     }
 
     @Test

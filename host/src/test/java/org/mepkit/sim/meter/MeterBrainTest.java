@@ -129,6 +129,18 @@ class MeterBrainTest {
     }
 
     @Test
+    void aPartialReadTooLargeForAnyReplyIsRefusedNotThrown() {
+        MeterBrain filling = lenient();
+        long seq = 500;
+        for (String count : new String[] {"fff5", "fffd", "ffff"}) {
+            assertArrayEquals(Responses.failure(ResponseCode.TABLE_OPERATION_NOT_POSSIBLE),
+                    filling.answer(request("3f0034" + "000000" + count, seq++)), "count 0x" + count);
+        }
+        assertEquals(0xfff4, MeterBrain.MAX_READ_COUNT, "the largest count whose reply still fits its length field");
+        assertEquals(0x00, filling.withReplyTrailer(true).answer(request("3f0034" + "000000" + "fff4", seq))[2]);
+    }
+
+    @Test
     void aMissingTableGetsTheRulesRefusal() {
         MeterBrain strict = strict();
         strict.answer(request("3000340200", 1));
