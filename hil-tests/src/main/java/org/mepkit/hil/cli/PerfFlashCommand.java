@@ -55,10 +55,11 @@ import picocli.CommandLine.Spec;
  * {@code mep flash --batch} flashing them all at once against one board flashed alone.
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
-        description = {"Time 'mep flash' against the same esptool job run bare, each as a whole process (median of --runs);",
-                "ratio = mep/esptool, target <= 1.03. A real esptool, an upstream-sized app, 460800 baud, against --port or a",
-                "paced twin started here. --boards N: 'mep flash --batch' on N paced twins at once against one board alone,",
-                "target: aggregate throughput >= 0.9 x N x one board."})
+        description = {"Time 'mep flash' against the same esptool job run bare, each as a whole process (median of --runs); "
+                        + "ratio = mep/esptool, target <= 1.03. A real esptool, an upstream-sized app, 460800 baud, against --port "
+                        + "or a paced twin started here.",
+                "--boards N: 'mep flash --batch' on N paced twins at once against one board alone, "
+                        + "target: aggregate throughput >= 0.9 x N x one board."})
 public final class PerfFlashCommand implements Callable<Integer> {
 
     /** What the upstream Arduino app gives deflate: 912336 bytes compress to 589259 (about 0.646). */
@@ -82,7 +83,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
     @Option(names = "--esptool", paramLabel = "PATH", description = "The esptool to time (else $ESPTOOL, PATH, python3 -m esptool, Arduino core, PlatformIO).")
     String esptoolPath;
 
-    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "esptool's speed after connecting (default ${DEFAULT-VALUE}).")
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "460800", description = "The speed esptool switches to after connecting (default ${DEFAULT-VALUE}).")
     int baud;
 
     @Option(names = "--app", paramLabel = "FILE", description = "The app to flash (default: an upstream-sized app built here, ~912 KB, as compressible as upstream's).")

@@ -125,7 +125,9 @@ class FlashOnTheTwinTest {
             afterAnOtaUpdate(b);
             Run r = mep(b, flash(b, "--keep-otadata", buildFolder("build", ChipRegistry.ESP32, "2.0.0").toString()));
             assertEquals(ExitCodes.VERDICT_FAILED, r.exit(), r.out() + r.err());
-            assertTrue(r.out().contains(": wrong_app - the board does not run the app just flashed: it runs the app in app1 (0x150000) ('"
+            // the Arduino core's bootloader logs no "Loaded app from partition at offset" line: the running app is known
+            // by its descriptor, not its slot
+            assertTrue(r.out().contains(": wrong_app - the board does not run the app just flashed: it runs an app ('"
                     + DabblerFirmware.PROJECT + "' 1.0.0-ota"), r.out());
             assertTrue(r.out().contains("not the app flashed to app0 (0x10000)"), r.out());
         }
