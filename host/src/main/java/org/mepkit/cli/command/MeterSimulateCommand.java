@@ -92,12 +92,7 @@ public final class MeterSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MeterProfile profile;
-        try {
-            profile = MeterProfile.named(profileName);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        MeterProfile profile = ProfileNames.profile(profileName);
         if (optical) return serveOptical(profile);
         if (packetSize != null || !"optical".equals(layoutName)) {
             throw new MepException(ExitCodes.USAGE, "--packet-size and --layout go with --optical");

@@ -45,12 +45,7 @@ public final class PerfOpticalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 1 || runs > 1000) throw new MepException(ExitCodes.USAGE, "--runs must be 1..1000");
         if (warmup < 0) throw new MepException(ExitCodes.USAGE, "--warmup must not be negative");
-        MeterProfile profile;
-        try {
-            profile = MeterProfile.named(profileName);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        MeterProfile profile = ProfileNames.profile(profileName);
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         OpticalBenchmark.Result r;
         try (Progress progress = Progress.stderr(spec, "perf optical")) {

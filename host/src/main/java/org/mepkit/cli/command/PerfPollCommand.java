@@ -50,12 +50,7 @@ public final class PerfPollCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (cycles < 1 || cycles > 10_000) throw new MepException(ExitCodes.USAGE, "--runs must be 1..10000");
         if (warmup < 0) throw new MepException(ExitCodes.USAGE, "--warmup must not be negative");
-        MeterProfile profile;
-        try {
-            profile = MeterProfile.named(profileName);
-        } catch (IllegalArgumentException e) {
-            throw new MepException(ExitCodes.USAGE, e.getMessage());
-        }
+        MeterProfile profile = ProfileNames.profile(profileName);
         PollBenchmark.Result result;
         PtyMasterLine meterEnd = PtyMasterLine.open(LineSettings.MEP);
         try (Progress progress = Progress.stderr(spec, "perf poll")) {
