@@ -169,6 +169,10 @@ public final class FlashCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!batch && port == null) throw new MepException(ExitCodes.USAGE, "--port is required (or --batch)");
+        if (baud < 9600 || baud > 5_000_000) throw new MepException(ExitCodes.USAGE, "--baud must be 9600..5000000");
+        if (connectAttempts != null && (connectAttempts < 1 || connectAttempts > 1000)) {
+            throw new MepException(ExitCodes.USAGE, "--connect-attempts must be 1..1000");
+        }
         if (noStub && eraseAll) throw new MepException(ExitCodes.USAGE, "--erase-all needs esptool's flasher stub: drop --no-stub or --erase-all");
         if (keepOtadata && bootApp0 != null) throw new MepException(ExitCodes.USAGE, "give either --boot-app0 or --keep-otadata, not both");
         if (force && nvsImage == null) throw new MepException(ExitCodes.USAGE, "--force only applies to --nvs-image");

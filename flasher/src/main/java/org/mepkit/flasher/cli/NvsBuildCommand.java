@@ -52,6 +52,7 @@ public final class NvsBuildCommand implements Callable<Integer> {
     public Integer call() {
         if (out == null) throw new MepException(ExitCodes.USAGE, "missing option -o, --out FILE: where to write the image");
         int bytes = size == null ? defaultSize() : parseSize(size);
+        if (bytes > MAX_SIZE) throw new MepException(ExitCodes.USAGE, "--size must be at most 16 MB (0x1000000), the largest ESP32 flash");
         Map<String, String> values = settings.values();
         List<NvsEntry> entries = FirmwareNvs.entries(values);
         CliFiles.writePrivate(out, NvsImageWriter.write(entries, bytes)); // holds the Wi-Fi password and the MEP key
@@ -65,6 +66,8 @@ public final class NvsBuildCommand implements Callable<Integer> {
         }
         return ExitCodes.OK;
     }
+
+    static final int MAX_SIZE = 0x100_0000;
 
     static int defaultSize() {
         return (int) DefaultPartitionTables.esp32Mep4Mb().nvs().map(Partition::size).orElse(0x5000L).longValue();

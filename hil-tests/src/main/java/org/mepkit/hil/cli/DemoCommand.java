@@ -72,6 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter o = output.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Max3232Profile profile = Max3232Option.profile(max3232);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new MepException(ExitCodes.USAGE, "--out " + out + " is a file; the reports go into a folder");
+        }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("mep-demo-");
         VirtualBenchFactory factory = VirtualBenchFactory.defaults(profile, 20, seed);

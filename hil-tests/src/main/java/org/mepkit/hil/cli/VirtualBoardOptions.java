@@ -37,7 +37,8 @@ public final class VirtualBoardOptions {
     }
 
     double timeScale() {
-        if (!(timeScale > 0 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be in (0, 100]");
+        // below a tenth of real time a bench makes no visible progress for minutes
+        if (!(timeScale >= 0.1 && timeScale <= 100)) throw new MepException(ExitCodes.USAGE, "--time-scale must be 0.1..100");
         return timeScale;
     }
 
