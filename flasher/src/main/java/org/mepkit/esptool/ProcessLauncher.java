@@ -10,11 +10,10 @@ public interface ProcessLauncher {
     /** Starts {@code argv} with these variables added to the environment; stdout and stderr stay separate. */
     Process start(List<String> argv, Map<String, String> extraEnv) throws IOException;
 
-    /** The real launcher. */
+    /** The real launcher: the child ends with mepkit and gets none of its secret variables ({@code Children}). */
     ProcessLauncher SYSTEM = (argv, extraEnv) -> {
         ProcessBuilder pb = new ProcessBuilder(argv);
-        pb.environment().putAll(extraEnv);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-        return pb.start();
+        return org.mepkit.util.Children.startWithSecrets(pb, extraEnv);
     };
 }

@@ -355,7 +355,7 @@ public final class FlashPlanner {
         try {
             Files.createDirectories(workDir);
             Path p = workDir.resolve(name);
-            Files.write(p, data);
+            org.mepkit.util.PrivateFiles.write(p, data); // the NVS image holds the provisioned secrets
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

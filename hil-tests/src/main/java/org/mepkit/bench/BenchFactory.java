@@ -3,7 +3,7 @@ package org.mepkit.bench;
 import java.io.IOException;
 
 /** Makes the bench each suite test runs on (a fresh twin per test on the virtual bench). */
-public interface BenchFactory {
+public interface BenchFactory extends AutoCloseable {
 
     Bench open() throws IOException;
 
@@ -17,5 +17,10 @@ public interface BenchFactory {
     /** Every secret the boards may print, so reports can hide them. */
     default java.util.List<String> secrets() {
         return java.util.List.of();
+    }
+
+    /** Removes what the factory made (the virtual boards' folder); the benches it opened are closed by their users. */
+    @Override
+    default void close() {
     }
 }

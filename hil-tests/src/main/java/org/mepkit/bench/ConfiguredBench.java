@@ -15,6 +15,7 @@ import org.mepkit.serial.LineSettings;
 import org.mepkit.serial.PortNotFoundException;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
+import org.mepkit.util.Children;
 
 /** A real bench from a {@link BenchConfig}: ports by path or USB serial number, power/reset by commands. */
 public final class ConfiguredBench implements Bench {
@@ -104,8 +105,8 @@ public final class ConfiguredBench implements Bench {
     }
 
     private static void run(String command) throws IOException {
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = Children.start(new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD));
         try {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

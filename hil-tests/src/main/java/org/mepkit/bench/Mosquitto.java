@@ -4,18 +4,20 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mepkit.util.Children;
+import org.mepkit.util.Processes;
+import org.mepkit.util.Scratch;
 
 /**
- * A real MQTT broker for the bench: Debian's {@code mosquitto} on 127.0.0.1 and a free port, with a
- * {@code mosquitto_sub} recording every message under a topic. Both are stopped by their PIDs on close.
+ * A real MQTT broker for the bench ({@link org.mepkit.mqtt.Mosquitto}: Debian's {@code mosquitto} on 127.0.0.1
+ * and a free port) with a {@code mosquitto_sub} recording every message under a topic. Both are stopped by their
+ * PIDs on close, and the broker's folder is removed.
  */
 public final class Mosquitto implements AutoCloseable {
 
@@ -23,17 +25,15 @@ public final class Mosquitto implements AutoCloseable {
     public record Message(String topic, String payload) {
     }
 
-    private final Process broker;
+    private final Scratch scratch;
+    private final org.mepkit.mqtt.Mosquitto broker;
     private final Process subscriber;
-    private final int port;
-    private final Path dir;
     private final List<Message> messages = new ArrayList<>();
 
-    private Mosquitto(Process broker, Process subscriber, int port, Path dir) {
+    private Mosquitto(Scratch scratch, org.mepkit.mqtt.Mosquitto broker, Process subscriber) {
+        this.scratch = scratch;
         this.broker = broker;
         this.subscriber = subscriber;
-        this.port = port;
-        this.dir = dir;
         Thread t = new Thread(this::read, "bench-mosquitto-sub");
         t.setDaemon(true);
         t.start();
@@ -41,10 +41,7 @@ public final class Mosquitto implements AutoCloseable {
 
     /** The broker binary, if installed (test-all installs mosquitto and mosquitto-clients). */
     public static Optional<Path> binary() {
-        for (String p : List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto")) {
-            if (Files.isExecutable(Path.of(p))) return Optional.of(Path.of(p));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(org.mepkit.mqtt.Mosquitto.binary());
     }
 
     public static boolean clientsInstalled() {
@@ -53,38 +50,28 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts the broker on a free loopback port and a subscriber to {@code topicFilter}; both ready on return. */
     public static Mosquitto start(String topicFilter) throws IOException, InterruptedException {
-        Path bin = binary().orElseThrow(() -> new IOException("mosquitto is not installed"));
-        Path dir = Files.createTempDirectory("mep-mosquitto-");
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Path conf = Files.writeString(dir.resolve("mosquitto.conf"),
-                "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        Process broker = new ProcessBuilder(bin.toString(), "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("broker.log").toFile()).start();
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                break;
+        Scratch scratch = Scratch.create("mosquitto");
+        try {
+            org.mepkit.mqtt.Mosquitto broker = org.mepkit.mqtt.Mosquitto.start(scratch.dir());
+            Process sub;
+            try {
+                sub = Children.start(new ProcessBuilder("/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p",
+                        Integer.toString(broker.port()), "-v", "-t", topicFilter).redirectError(ProcessBuilder.Redirect.DISCARD));
             } catch (IOException e) {
-                if (!broker.isAlive() || System.nanoTime() > end) {
-                    broker.destroy();
-                    throw new IOException("mosquitto did not start on 127.0.0.1:" + port + " (log: " + dir.resolve("broker.log") + ")");
-                }
-                Thread.sleep(50);
+                broker.close();
+                throw e;
             }
+            Mosquitto m = new Mosquitto(scratch, broker, sub);
+            Thread.sleep(300); // the subscription is in place before anyone publishes
+            return m;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            scratch.close();
+            throw e;
         }
-        Process sub = new ProcessBuilder("/usr/bin/mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-v",
-                "-t", topicFilter).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Mosquitto m = new Mosquitto(broker, sub, port, dir);
-        Thread.sleep(300); // the subscription is in place before anyone publishes
-        return m;
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
+        return new InetSocketAddress("127.0.0.1", broker.port());
     }
 
     public synchronized List<Message> messages() {
@@ -106,19 +93,13 @@ public final class Mosquitto implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : new Process[] {subscriber, broker}) {
-            ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroy);
-            try {
-                p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless
+        Processes.stop(subscriber);
+        try {
+            broker.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            scratch.close();
         }
     }
 }

@@ -20,6 +20,7 @@ public final class VirtualBench implements Bench {
     private final VirtualBoard board;
     private final FirmwareConfig provisioned;
     private final String firmware;
+    private java.nio.file.Path ownFolder;
 
     /** A bench around a board whose flash holds {@code provisioned} and a {@code firmware} app. */
     public VirtualBench(VirtualBoard board, FirmwareConfig provisioned, String firmware) {
@@ -110,8 +111,15 @@ public final class VirtualBench implements Bench {
         return Optional.of(board.options().max3232());
     }
 
+    /** Removes the board's folder (its flash file, which holds the provisioned secrets) when the bench closes. */
+    VirtualBench removingOnClose(java.nio.file.Path folder) {
+        this.ownFolder = folder;
+        return this;
+    }
+
     @Override
     public void close() {
         board.close();
+        if (ownFolder != null) org.mepkit.util.Folders.deleteTree(ownFolder);
     }
 }

@@ -8,8 +8,12 @@ import org.mepkit.board.BoardOptions;
 import org.mepkit.sim.max3232.Max3232Profile;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.board.firmware.FirmwareConfig;
+import org.mepkit.util.Scratch;
 
-/** Fresh virtual boards, each in its own directory under one temp root, seeds counting up from a base. */
+/**
+ * Fresh virtual boards, each in its own folder under one root, seeds counting up from a base. A board's folder goes
+ * when its bench closes; the root made by {@link #defaults} (a {@link Scratch}) when the factory closes.
+ */
 public final class VirtualBenchFactory implements BenchFactory {
 
     /** The default provisioning of a virtual bench board (test values, not real credentials). */
@@ -21,6 +25,7 @@ public final class VirtualBenchFactory implements BenchFactory {
     private final FirmwareConfig nvs;
     private final AtomicInteger count = new AtomicInteger();
     private Path flashTemplate;
+    private Scratch scratch;
 
     public VirtualBenchFactory(BoardOptions template, String project, FirmwareConfig nvs) {
         this.template = template;
@@ -35,9 +40,10 @@ public final class VirtualBenchFactory implements BenchFactory {
     /** @param firmware {@code dabbler} or {@code spec} */
     public static VirtualBenchFactory defaults(String firmware, Max3232Profile profile, double timeScale, long seed)
             throws IOException {
-        Path root = Files.createTempDirectory("mep-bench-");
-        root.toFile().deleteOnExit();
-        return new VirtualBenchFactory(new BoardOptions(root, timeScale, profile, seed, null), firmware, DEFAULT_NVS);
+        Scratch root = Scratch.create("bench");
+        VirtualBenchFactory f = new VirtualBenchFactory(new BoardOptions(root.dir(), timeScale, profile, seed, null), firmware, DEFAULT_NVS);
+        f.scratch = root;
+        return f;
     }
 
     /** Every board starts from a copy of this flash file (e.g. one that was really flashed) instead of fresh images. */
@@ -56,10 +62,10 @@ public final class VirtualBenchFactory implements BenchFactory {
         BoardOptions o = template;
         BoardOptions options = new BoardOptions(o.directory().resolve("board-" + n), o.timeScale(), o.max3232(),
                 o.seed() + n, null);
-        if (flashTemplate == null) return VirtualBench.create(options, project, nvs);
+        if (flashTemplate == null) return VirtualBench.create(options, project, nvs).removingOnClose(options.directory());
         Files.createDirectories(options.directory());
         Files.copy(flashTemplate, options.directory().resolve("flash.bin"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs, project);
+        return new VirtualBench(org.mepkit.board.VirtualBoard.create(options), nvs, project).removingOnClose(options.directory());
     }
 
     /** The firmware model and the app image's SHA-256, e.g. {@code dabbler model (upstream firmware as it is), app sha256 1a2b…}. */
@@ -80,5 +86,10 @@ public final class VirtualBenchFactory implements BenchFactory {
     public String describe() {
         return "virtual board (" + project + " firmware, " + template.max3232().name()
                 + " MAX3232, time x" + template.timeScale() + ", seed " + template.seed() + ")";
+    }
+
+    @Override
+    public void close() {
+        if (scratch != null) scratch.close();
     }
 }

@@ -29,7 +29,7 @@ import org.mepkit.sim.max3232.Max3232Profile;
  * ptys; ser2net opens the device when a client connects, so the next connection reaches the new twin. Power,
  * fault injection and board time still go to the twin in-process: only the serial data crosses the exporter.
  */
-public final class ExportedBenchFactory implements BenchFactory, AutoCloseable {
+public final class ExportedBenchFactory implements BenchFactory {
 
     private final BenchFactory virtual;
     private final Path dir;
@@ -125,6 +125,7 @@ public final class ExportedBenchFactory implements BenchFactory, AutoCloseable {
     @Override
     public void close() {
         ser2net.close();
+        virtual.close();
     }
 
     /** The twin's bench with its ports opened through the exporter. */

@@ -14,12 +14,11 @@ import org.mepkit.serial.SerialException;
 
 /**
  * The benches of a farm made from its config: a configured board's bench (its ports as given, local or remote),
- * or a fresh virtual board per test, behind its own ser2net when exported. Closing stops the exporters started here.
+ * or a fresh virtual board per test, behind its own ser2net when exported. Closing stops the exporters started here and removes the virtual boards' folders.
  */
 public final class FarmSetup implements AutoCloseable {
 
     private final List<FarmRunner.Board> boards = new ArrayList<>();
-    private final List<ExportedBenchFactory> exporters = new ArrayList<>();
 
     private FarmSetup() {
     }
@@ -74,7 +73,6 @@ public final class FarmSetup implements AutoCloseable {
             return;
         }
         ExportedBenchFactory exported = ExportedBenchFactory.start(twins, work.resolve(name));
-        exporters.add(exported);
         boards.add(new FarmRunner.Board(name, exported, List.of(exported.consoleUrl(), exported.meterUrl())));
     }
 
@@ -125,6 +123,6 @@ public final class FarmSetup implements AutoCloseable {
 
     @Override
     public void close() {
-        exporters.forEach(ExportedBenchFactory::close);
+        boards.forEach(b -> b.bench().close()); // the exporters among them stop their ser2net
     }
 }

@@ -1,15 +1,19 @@
 package org.mepkit.hw;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.util.Children;
+import org.mepkit.util.Scratch;
 
 /** Runs {@code kicad-cli} (KiCad 9) and captures its output. */
 public final class KicadCli {
@@ -43,19 +47,21 @@ public final class KicadCli {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable);
         cmd.addAll(List.of(args));
-        Path out = null;
-        Path err = null;
         Process p = null;
-        try {
-            out = Files.createTempFile("kicad-cli", ".out");
-            err = Files.createTempFile("kicad-cli", ".err");
-            p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        // kicad-cli leaves its instance lock (org.kicad.kicad/) in $TMPDIR: it gets a folder of its own that goes
+        try (Scratch tmp = Scratch.create("kicad")) {
+            // read through pipes, not temp files: workDir is the user's project and nothing is left in $TMPDIR
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+            pb.environment().put("TMPDIR", tmp.dir().toString());
+            p = Children.start(pb);
+            p.getOutputStream().close();
+            CompletableFuture<String> out = drain(p.getInputStream());
+            CompletableFuture<String> err = drain(p.getErrorStream());
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new MepException(ExitCodes.TOOL, "kicad-cli " + args[0] + " did not finish within " + timeout.toSeconds() + " s");
             }
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
             throw new MepException(ExitCodes.TOOL, "cannot run " + executable + " (install KiCad 9: hardware/tools/install-kicad.sh): "
                     + e.getMessage(), e);
@@ -64,10 +70,21 @@ public final class KicadCli {
             // re-asserted: the command still writes its manifest (Interrupts.requested() tells it was Ctrl-C)
             p.destroy();
             throw new MepException(ExitCodes.INTERRUPTED, "interrupted while running kicad-cli");
-        } finally {
-            deleteQuietly(out);
-            deleteQuietly(err);
         }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }, task -> { // a thread per stream: the common pool may have one thread, and both pipes must drain at once
+            Thread t = new Thread(task, "kicad-cli-output");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Runs and fails with a one-line TOOL error when the exit code is not in {@code okCodes}. */
@@ -79,14 +96,5 @@ public final class KicadCli {
                     + r.exitCode() + "): " + (detail.length() > 200 ? detail.substring(0, 200) : detail));
         }
         return r;
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) return;
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temp file left behind is harmless
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mepkit.util.Children;
 
 /**
  * A real broker for the tests and {@code mep perf watch}: Debian's {@code mosquitto -c <temp config>} on 127.0.0.1
@@ -60,16 +61,16 @@ public final class Mosquitto implements AutoCloseable {
         if (user != null) {
             Path passwords = dir.resolve("passwords");
             Files.deleteIfExists(passwords);
-            Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
-                    .redirectErrorStream(true).start();
+            Process p = Children.start(new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
+                    .redirectErrorStream(true));
             String out = new String(p.getInputStream().readAllBytes());
             if (p.waitFor() != 0) throw new IOException("mosquitto_passwd failed: " + out);
             // run as root, mosquitto would drop to the user mosquitto, who may not read the test's private temp folder
             auth = "allow_anonymous false\npassword_file " + passwords + "\nuser " + System.getProperty("user.name") + "\n";
         }
         Files.writeString(conf, "listener " + port + " 127.0.0.1\n" + auth + "persistence false\n");
-        process = new ProcessBuilder(binary().toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        process = Children.start(new ProcessBuilder(binary().toString(), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()));
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) throw new IOException("mosquitto ended at once: " + Files.readString(dir.resolve("mosquitto.log")));

@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mepkit.util.Children;
 
 /** {@link ProcessLauncher} on {@link ProcessBuilder}. */
 public final class SystemProcessLauncher implements ProcessLauncher {
 
     @Override
     public Result run(List<String> argv, Duration timeout) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        Process process = Children.start(new ProcessBuilder(argv).redirectErrorStream(true));
         process.getOutputStream().close();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -23,8 +24,8 @@ public final class SystemProcessLauncher implements ProcessLauncher {
 
     @Override
     public Running start(List<String> argv) throws IOException {
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = Children.start(new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD));
         return new Running() {
             @Override
             public boolean isAlive() {

@@ -10,11 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from text before it is printed, logged or stored. Two rules: the ESP32-MEP
- * firmware's boot lines that print a secret in clear ({@code wifi_pwd: '...'}, {@code user_pwd: '...'},
- * {@code mep_key: '...'}, {@code mqtt_pw: ...}; board-firmware-behaviour §1, §3) get their value
- * replaced by {@link #MARKER}; and every occurrence of a known secret value is replaced anywhere.
- * Immutable; {@link #withSecrets} returns a new instance.
+ * Removes secrets from text before it is printed, logged or stored. Two rules: wherever a secret setting's name or
+ * the firmware's log label for it ({@link #SECRET_KEYS}: {@code wifi_pwd: '...'}, {@code mep_key: '...'},
+ * {@code mqtt_pw: ...}; board-firmware-behaviour §1, §3) is followed by {@code :} or {@code =}, what follows is
+ * replaced by {@link #MARKER}, whatever comes before it on the line (a log prefix such as {@code [E][WiFi]}); and
+ * every occurrence of a known secret value is replaced anywhere. A quoted value is hidden up to the line's last
+ * matching quote (a value may contain a quote), an unclosed or unquoted one up to the end of the line: text after a
+ * secret whose end cannot be told is hidden with it. Immutable; {@link #withSecrets} returns a new instance.
  */
 public final class Redactor {
 
@@ -25,8 +27,9 @@ public final class Redactor {
     public static final Set<String> SECRET_KEYS = Set.of("wifi_password", "user_password", "mep_key", "mqtt_password",
             "wifi_pwd", "user_pwd", "mqtt_pw");
 
-    private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^(\\s*(?:wifi_pwd|user_pwd|mep_key): ')(.*)('[ \\t]*\\r?)$");
-    private static final Pattern MQTT_LINE = Pattern.compile("(?m)^(\\s*mqtt_pw: )(.*?)([ \\t]*\\r?)$");
+    /** A secret's name, not inside a longer name, then {@code :} or {@code =}; a quote may close the name (JSON). */
+    private static final Pattern LABEL = Pattern.compile("(?i)(?<![A-Za-z0-9_])(?:"
+            + String.join("|", SECRET_KEYS.stream().sorted().toList()) + ")[\"']?[ \t]*[:=][ \t]*");
 
     private static final Redactor FIRMWARE = new Redactor(List.of());
 
@@ -59,18 +62,45 @@ public final class Redactor {
     }
 
     public String redact(String text) {
-        String out = replaceGroup2(QUOTED_LINE.matcher(text));
-        out = replaceGroup2(MQTT_LINE.matcher(out));
-        for (String s : secrets) out = out.replace(s, MARKER);
-        return out;
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl + 1;
+            out.append(redactLabels(text.substring(from, end)));
+            from = end;
+        }
+        String result = out.toString();
+        for (String s : secrets) result = result.replace(s, MARKER);
+        return result;
     }
 
-    private static String replaceGroup2(Matcher m) {
+    /** One line (with its line end): each labelled secret's value replaced. */
+    private static String redactLabels(String line) {
+        int bodyEnd = line.length();
+        while (bodyEnd > 0 && (line.charAt(bodyEnd - 1) == '\n' || line.charAt(bodyEnd - 1) == '\r')) bodyEnd--;
+        String body = line.substring(0, bodyEnd);
+        Matcher m = LABEL.matcher(body);
+        if (!m.find()) return line;
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + MARKER + m.group(3)));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        int at = 0;
+        do {
+            int valueStart = m.end();
+            sb.append(body, at, valueStart);
+            char quote = valueStart < body.length() ? body.charAt(valueStart) : 0;
+            int close = quote == '\'' || quote == '"' ? body.lastIndexOf(quote) : -1;
+            if (close > valueStart) {
+                sb.append(quote).append(MARKER).append(quote);
+                at = close + 1;
+            } else {
+                int trailing = body.length();
+                while (trailing > valueStart && Character.isWhitespace(body.charAt(trailing - 1))) trailing--;
+                if (quote == '\'' || quote == '"') sb.append(quote);
+                sb.append(MARKER).append(body, trailing, body.length());
+                at = body.length();
+            }
+        } while (at < body.length() && m.find(at));
+        sb.append(body, at, body.length());
+        return sb.append(line, bodyEnd, line.length()).toString();
     }
 }

@@ -33,8 +33,13 @@ public final class PortLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** {@code $TMPDIR/mepkit-port-locks}. */
+    /**
+     * {@code /run/lock/mepkit} (the system's folder for device locks, emptied at boot, writable by all on Debian),
+     * or {@code $TMPDIR/mepkit-port-locks} where there is none: the one folder every mepkit on the machine uses.
+     */
     public static Path defaultDirectory() {
+        Path runLock = Path.of("/run/lock");
+        if (Files.isDirectory(runLock) && Files.isWritable(runLock)) return runLock.resolve("mepkit");
         return Path.of(System.getProperty("java.io.tmpdir"), "mepkit-port-locks");
     }
 

@@ -50,6 +50,7 @@ import org.mepkit.serial.SerialException;
 import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
 import org.mepkit.time.Ticker;
+import org.mepkit.util.Scratch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -180,11 +181,8 @@ public final class FlashCommand implements Callable<Integer> {
         BootMode mode = bootMode(target);
         Map<String, String> values = provisioning.values();
         NvsImage nvs = nvsImage(values);
-        Path work = Files.createTempDirectory("mep-flash"); // owner-only; holds the NVS image (secrets): deleted at the end
-        try {
-            return flash(out, mode, target, values, nvs, work);
-        } finally {
-            deleteTree(work);
+        try (Scratch work = Scratch.create("flash")) { // holds the NVS image (secrets)
+            return flash(out, mode, target, values, nvs, work.dir());
         }
     }
 
@@ -235,14 +233,6 @@ public final class FlashCommand implements Callable<Integer> {
     BootMode bootMode(BoardTarget target) {
         if (before != null) return BootMode.ofBefore(before);
         return target.autoReset() ? BootMode.AUTO : BootMode.MANUAL;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temp folder left behind is harmless; the OS cleans /tmp
-        }
     }
 
     private FlashSource source() {

@@ -225,6 +225,8 @@ class FlashCommandTest {
         assertFalse(stored.contains("hunter22"), stored);
         assertFalse(stored.contains("0123456789ABCDEF0123"), stored);
         assertTrue(log.getFileName().toString().startsWith("boot-24-0a-c4-12-34-56-"));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(log),
+                "a boot log is the owner's only: a secret the redactor did not know may be in it");
     }
 
     @Test

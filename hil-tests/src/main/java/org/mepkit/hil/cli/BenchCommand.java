@@ -81,12 +81,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (config != null && (parallel != null || FarmConfig.isFarm(config))) {
             return FarmBenchRun.run(config, parallel == null ? 1 : parallel, out, groups, o, json);
         }
-        BenchFactory factory = factory();
-        List<PortLock> locks = lockPorts();
-        try {
-            return runSingle(factory, stdout, o);
-        } finally {
-            locks.forEach(PortLock::close);
+        try (BenchFactory factory = factory()) {
+            List<PortLock> locks = lockPorts();
+            try {
+                return runSingle(factory, stdout, o);
+            } finally {
+                locks.forEach(PortLock::close);
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.mepkit.hil.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +14,7 @@ import org.mepkit.board.rom.ChipIdentity;
 import org.mepkit.board.firmware.DabblerFirmware;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
+import org.mepkit.util.Scratch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +56,12 @@ public final class BoardEmulateCommand implements Callable<Integer> {
         Max3232Profile profile = boardOptions.profile();
         double timeScale = boardOptions.timeScale();
         String firmware = boardOptions.firmware();
-        Path dir = Files.createTempDirectory("mep-board-");
+        try (Scratch scratch = Scratch.create("board")) { // the board's flash file when no --flash: it holds MEP_KEY
+            return emulate(scratch.dir(), profile, timeScale, firmware);
+        }
+    }
+
+    private int emulate(Path dir, Max3232Profile profile, double timeScale, String firmware) throws IOException {
         BoardOptions options = new BoardOptions(dir, timeScale, profile, boardOptions.seed(), flashFile, !unpaced)
                 .withChip(ChipIdentity.defaultOf(chipOf(boardName)));
         VirtualBoard board;

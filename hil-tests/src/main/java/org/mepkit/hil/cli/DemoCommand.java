@@ -30,6 +30,8 @@ import org.mepkit.hil.run.ReportWriter;
 import org.mepkit.hil.run.SuiteResult;
 import org.mepkit.hil.run.SuiteRunner;
 import org.mepkit.sim.max3232.Max3232Profile;
+import org.mepkit.util.Folders;
+import org.mepkit.util.Scratch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,8 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
             throw new MepException(ExitCodes.USAGE, "--out " + out + " is a file; the reports go into a folder");
         }
         Files.createDirectories(out);
-        Path work = Files.createTempDirectory("mep-demo-");
-        VirtualBenchFactory factory = VirtualBenchFactory.defaults(profile, 20, seed);
+        try (Scratch scratch = Scratch.create("demo"); VirtualBenchFactory factory = VirtualBenchFactory.defaults(profile, 20, seed)) {
+            return demo(o, t0, profile, scratch.dir(), factory);
+        }
+    }
+
+    private int demo(PrintWriter o, long t0, Max3232Profile profile, Path work, VirtualBenchFactory factory) throws Exception {
         Path flashFile = out.resolve("virtual-flash.bin");
         Files.deleteIfExists(flashFile);
         String boardName = "virtual ESP32-MEP board, " + profile.name() + " MAX3232 (seed " + seed + ")";
@@ -99,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
             stopped(index, "flash + provision", e, o);
             throw e;
         } finally {
-            deleteTree(work); // the NVS image in it holds the provisioned secrets
+            Folders.deleteTree(work); // the NVS image in it holds the provisioned secrets: gone as soon as it is flashed
         }
         String bootCheck = flashed.bootVerdict() + (flashed.bootPassed() ? "" : " (FAILED)")
                 + (flashed.bootLogFile() == null ? "" : ", boot log (redacted): " + flashed.bootLogFile());
@@ -216,14 +222,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
             o.println("    " + e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temp folder left behind is harmless; the OS cleans /tmp
         }
     }
 }

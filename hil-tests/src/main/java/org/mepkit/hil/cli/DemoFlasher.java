@@ -43,6 +43,7 @@ import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.serial.Ports;
 import org.mepkit.time.SystemTicker;
+import org.mepkit.util.PrivateFiles;
 
 /**
  * Flashes a virtual board the way {@code mep flash} flashes a real one: the flasher's
@@ -204,7 +205,7 @@ public final class DemoFlasher {
         try {
             Files.createDirectories(logDir);
             Path file = logDir.resolve("boot-virtual-" + STAMP.format(Instant.now()) + ".log");
-            Files.writeString(file, redacted);
+            PrivateFiles.write(file, redacted.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // redacted, yet owner-only as every boot log
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -113,6 +113,7 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
         try {
             if (config == null) {
                 Max3232Profile profile = Max3232Option.profile(max3232);
+                // one board: its folder goes when the bench closes, the factory's empty root with the process
                 return VirtualBenchFactory.defaults(profile, 20, seed).open();
             }
             return ConfiguredBench.from(BenchConfig.read(config), config.toAbsolutePath().getParent());

@@ -15,7 +15,7 @@ import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.farm.FarmBenchmark;
 import org.mepkit.farm.FarmConfig;
 import org.mepkit.serial.net.Ser2net;
-import org.mepkit.util.Folders;
+import org.mepkit.util.Scratch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,18 +59,14 @@ public final class PerfFarmCommand implements Callable<Integer> {
         if (!Ser2net.installed()) throw new MepException(ExitCodes.TOOL, "ser2net is not installed (apt-get install -y ser2net)");
         PrintWriter out = spec.commandLine().getOut();
         FarmBenchmark.Figures f;
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("mep-perf-farm");
-            f = FarmBenchmark.run(boards, new FarmConfig.Virtual("genuine", timeScale, seed, "dabbler", true), groups, work,
+        try (Scratch work = Scratch.create("perf-farm")) {
+            f = FarmBenchmark.run(boards, new FarmConfig.Virtual("genuine", timeScale, seed, "dabbler", true), groups, work.dir(),
                     output.json() ? null : out);
         } catch (IOException e) {
             throw new MepException(ExitCodes.TOOL, "cannot run the farm: " + BenchCommand.oneLine(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MepException(ExitCodes.INTERRUPTED, "interrupted");
-        } finally {
-            if (work != null) Folders.deleteTree(work);
         }
         if (output.json()) {
             OutputOptions.printJson(out, f.asJson());

@@ -40,6 +40,8 @@ import org.mepkit.flash.FlashSettings;
 import org.mepkit.flash.FlashSource;
 import org.mepkit.perf.Target;
 import org.mepkit.sim.max3232.Max3232Profile;
+import org.mepkit.util.Children;
+import org.mepkit.util.Scratch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,9 +100,9 @@ public final class PerfFlashCommand implements Callable<Integer> {
         if (boards < 1) throw new MepException(ExitCodes.USAGE, "--boards must be at least 1");
         if (boards > 1 && port != null) throw new MepException(ExitCodes.USAGE, "--boards starts its own twins: leave out --port");
         Esptool esptool = locate();
-        Path dir = Files.createTempDirectory("mep-perf-flash");
         List<VirtualBoard> twins = new ArrayList<>();
-        try (Progress progress = Progress.stderr(spec, "perf flash")) {
+        try (Scratch scratch = Scratch.create("perf-flash"); Progress progress = Progress.stderr(spec, "perf flash")) {
+            Path dir = scratch.dir();
             Path build = buildFolder(dir.resolve("build"));
             if (port == null) {
                 progress.update("starting " + boards + " paced twin(s)");
@@ -117,7 +119,6 @@ public final class PerfFlashCommand implements Callable<Integer> {
                     : parallel(esptool, build, twins, dir, progress, result);
         } finally {
             for (VirtualBoard t : twins) t.close();
-            deleteTree(dir);
         }
     }
 
@@ -194,7 +195,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
                 "--max-boards", String.valueOf(twins.size()), "--adapters", adapters.toString(), "--idle-timeout", "2m",
                 "--bench-log", dir.resolve("bench.jsonl").toString(), build.toString());
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        Process p = Children.start(new ProcessBuilder(argv).redirectErrorStream(true));
         p.getOutputStream().close();
         CountDownLatch waiting = new CountDownLatch(1);
         StringBuilder transcript = new StringBuilder();
@@ -251,8 +252,8 @@ public final class PerfFlashCommand implements Callable<Integer> {
     /** Wall time of one whole process; its output is read and thrown away. */
     private static double time(List<String> argv, String what) throws Exception {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = Children.start(new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
         p.getOutputStream().close();
         int exit = p.waitFor();
         double took = (System.nanoTime() - start) / 1e9;
@@ -311,13 +312,5 @@ public final class PerfFlashCommand implements Callable<Integer> {
     private static String tail(String text) {
         String[] lines = text.split("\n");
         return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -69,8 +69,6 @@ final class JunitXml {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot finish the JUnit XML report: " + e.getMessage(), e);
-        } finally {
-            deleteTree(listenerDir);
         }
     }
 
@@ -135,13 +133,5 @@ final class JunitXml {
             }
         }
         for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) redact(c, redactor);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp folder is harmless
-        }
     }
 }

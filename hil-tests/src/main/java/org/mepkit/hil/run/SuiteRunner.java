@@ -20,6 +20,7 @@ import org.mepkit.bench.BenchRuntime;
 import org.mepkit.report.Redactor;
 import org.mepkit.report.ReportInfo;
 import org.mepkit.serial.SerialLine;
+import org.mepkit.util.Scratch;
 
 /**
  * Runs the HIL suite ({@code org.mepkit.hil.suite}) through the JUnit Platform launcher on the given bench,
@@ -64,12 +65,13 @@ public final class SuiteRunner {
                 .configurationParameter(BenchRuntime.RUN_PARAMETER, run);
         if (!tags.isEmpty()) b.filters(TagFilter.includeTags(tags));
         LauncherDiscoveryRequest request = b.build();
-        Path xmlDir = null;
+        Scratch xmlScratch;
         try {
-            if (junitXml != null) xmlDir = Files.createTempDirectory("mep-junit-");
+            xmlScratch = junitXml == null ? null : Scratch.create("junit"); // JUnit's own XML, before redaction
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path xmlDir = xmlScratch == null ? null : xmlScratch.dir();
         Redactor redactor = Redactor.firmware().withSecrets(bench.secrets());
         SuiteRecorder recorder = new SuiteRecorder(run, progress, xmlDir == null ? null : new LegacyXmlReportGeneratingListener(xmlDir, progress), redactor);
         long t0 = System.nanoTime();
@@ -88,7 +90,11 @@ public final class SuiteRunner {
         SuiteResult result = new SuiteResult(bench.describe(), recorder.outcomes(), (System.nanoTime() - t0) / 1_000_000L,
                 interrupted, info);
         BenchRuntime.release(run);
-        if (xmlDir != null) JunitXml.finish(xmlDir, junitXml, result, redactor);
+        if (xmlScratch != null) {
+            try (xmlScratch) {
+                JunitXml.finish(xmlDir, junitXml, result, redactor);
+            }
+        }
         return result;
     }
 

@@ -31,15 +31,19 @@ final class ChildMep implements AutoCloseable {
     private final Process process;
     private final Path stdout;
     private final Path stderr;
+    private final Path tmp;
 
-    private ChildMep(Process process, Path stdout, Path stderr) {
+    private ChildMep(Process process, Path stdout, Path stderr, Path tmp) {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.tmp = tmp;
     }
 
     /**
-     * Starts {@code mep args...} in {@code workDir}; {@code env} entries replace the inherited ones.
+     * Starts {@code mep args...} in {@code workDir}; {@code env} entries replace the inherited ones. The child's
+     * temporary folder ({@code TMPDIR} and {@code java.io.tmpdir}, for it and its children) is a fresh empty one
+     * of its own, {@link #tmpLeftovers()}, unless {@code env} names one.
      * SIGINT is reset to its default first when this JVM inherited it ignored (a background job), as a shell
      * with job control would start mep.
      */
@@ -50,17 +54,20 @@ final class ChildMep implements AutoCloseable {
         cmd.add("-Xshare:auto");
         String appid = System.getProperty("fazecast.jSerialComm.appid", "mepkit-test");
         cmd.add("-Dfazecast.jSerialComm.appid=" + appid + "-child");
+        Files.createDirectories(workDir);
+        Path tmp = env.containsKey("TMPDIR") ? Path.of(env.get("TMPDIR")) : Files.createTempDirectory(workDir, "tmp-");
+        cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.mepkit.cli.Main");
         cmd.addAll(List.of(args));
-        Files.createDirectories(workDir);
         Path out = Files.createTempFile(workDir, "mep-", ".out");
         Path err = Files.createTempFile(workDir, "mep-", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(env);
-        return new ChildMep(pb.start(), out, err);
+        pb.environment().put("TMPDIR", tmp.toString());
+        return new ChildMep(pb.start(), out, err, tmp);
     }
 
     /** Whether this process ignores SIGINT (SigIgn in /proc/self/status), which children inherit. */
@@ -71,6 +78,27 @@ final class ChildMep implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Everything in the child's temporary folder, as paths relative to it (a run that cleans up leaves none). */
+    List<String> tmpLeftovers() throws IOException {
+        try (Stream<Path> all = Files.walk(tmp)) {
+            return all.filter(p -> !p.equals(tmp)).map(p -> tmp.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    /** The child's temporary folder. */
+    Path tmp() {
+        return tmp;
+    }
+
+    /** SIGTERM (kill PID): the JVM runs its shutdown hooks; what the process started is not signalled. */
+    void sigterm() {
+        process.destroy();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String out() throws IOException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
@@ -41,6 +42,7 @@ class CtrlCTest {
             mep.sigint();
             assertEquals(130, mep.exitCode(END), mep.out() + mep.err());
             assertTrue(mep.err().contains("mep: bench interrupted after"), mep.err());
+            assertEquals(List.of(), mep.tmpLeftovers(), "the boards' flash files (demo Wi-Fi password, key) go with the bench");
         }
         Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(out.resolve("TEST-mep-bench.xml").toFile()).getDocumentElement();
@@ -65,6 +67,7 @@ class CtrlCTest {
             mep.awaitOutput("a finished bench test", t -> t.contains("3/4") && t.contains("\nok "), START);
             mep.sigint();
             assertEquals(130, mep.exitCode(END), mep.out() + mep.err());
+            assertEquals(List.of(), mep.tmpLeftovers(), "an interrupted demo leaves nothing in $TMPDIR");
         }
         String index = Files.readString(out.resolve("index.html"));
         assertTrue(index.contains("INTERRUPTED (Ctrl-C) during the bench"), index);
@@ -102,6 +105,7 @@ class CtrlCTest {
             mep.sigint();
             assertEquals(130, mep.exitCode(END), mep.out() + mep.err());
             assertTrue(mep.err().contains("diagnosis interrupted after"), mep.err());
+            assertEquals(List.of(), mep.tmpLeftovers());
         }
         assertTrue(Files.readString(out.resolve("index.html")).contains("Interrupted (Ctrl-C)"));
         assertTrue(Files.exists(out.resolve("trials.svg")));
@@ -116,6 +120,7 @@ class CtrlCTest {
             mep.awaitOutput("one variant written", t -> t.contains(" files in "), Duration.ofMinutes(4));
             mep.sigint();
             assertEquals(130, mep.exitCode(Duration.ofSeconds(60)), mep.out() + mep.err());
+            assertEquals(List.of(), mep.tmpLeftovers(), "hw fab's work folder goes too");
         }
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("fab-manifest.json").toFile());
         assertTrue(manifest.get("interrupted").asBoolean(), manifest.toString());

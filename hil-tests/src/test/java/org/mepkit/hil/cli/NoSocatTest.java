@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class NoSocatTest {
             assertEquals(0, mep.exitCode(Duration.ofMinutes(5)), mep.out() + mep.err());
             System.out.printf("mep demo without socat: exit 0 in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             assertTrue(mep.out().contains("== mep demo summary =="), mep.out());
+            assertEquals(List.of(), mep.tmpLeftovers(), "the demo leaves nothing in $TMPDIR");
         }
         assertTrue(Files.readString(out.resolve("index.html")).contains("PASSED"));
     }
@@ -50,16 +52,22 @@ class NoSocatTest {
                 assertTrue(code == 0 || code == 1, "perf " + benchmark + " measured (1 = the ratio target missed on a loaded machine): "
                         + mep.out() + mep.err());
                 assertTrue(mep.out().contains("targets_met: "), mep.out());
+                assertEquals(List.of(), mep.tmpLeftovers(), "perf " + benchmark + " leaves nothing in $TMPDIR");
             }
         }
         try (ChildMep mep = ChildMep.start(dir, env, "diagnose", "board", "--max3232", "genuine", "--out", dir.resolve("d").toString())) {
             assertEquals(0, mep.exitCode(Duration.ofMinutes(1)), mep.out() + mep.err());
             assertTrue(mep.out().contains("verdict: GOOD"), mep.out());
+            assertEquals(List.of(), mep.tmpLeftovers(), "diagnose board leaves nothing in $TMPDIR");
         }
-        try (ChildMep mep = ChildMep.start(dir, env, "board", "emulate", "--max3232", "genuine")) {
+        Map<String, String> withKey = new java.util.HashMap<>(env);
+        withKey.put("MEP_KEY", "Tq8#mLz2Vx4Pw9Rk6Nb3");
+        try (ChildMep mep = ChildMep.start(dir, withKey, "board", "emulate", "--max3232", "genuine", "--demo-image")) {
             mep.awaitOutput("the board's ports", t -> t.contains("meter side (J6, 9600 8N1): /dev/pts/"), Duration.ofMinutes(1));
+            assertFalse(mep.tmpLeftovers().isEmpty(), "while it runs, the twin's flash (with MEP_KEY) is in $TMPDIR");
             mep.sigint();
             assertEquals(130, mep.exitCode(Duration.ofSeconds(30)), mep.out() + mep.err());
+            assertEquals(List.of(), mep.tmpLeftovers(), "board emulate takes its flash file (MEP_KEY) with it");
         }
     }
 }

@@ -13,6 +13,7 @@ import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.mqtt.Mosquitto;
 import org.mepkit.perf.Target;
 import org.mepkit.perf.WatchBenchmark;
+import org.mepkit.util.Scratch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,15 +54,15 @@ public final class PerfWatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 5 || runs > 10_000) throw new MepException(ExitCodes.USAGE, "--runs must be 5..10000");
         if (soakMinutes < 0 || soakMinutes > 24 * 60) throw new MepException(ExitCodes.USAGE, "--soak-minutes must be 0..1440");
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Mosquitto broker = WatchBenchmark.broker(tmp);
         WatchBenchmark.Freshness mep;
         WatchBenchmark.Freshness optical;
         WatchBenchmark.Soak soak;
-        try {
+        Mosquitto broker = null;
+        try (Scratch scratch = Scratch.create("perf-watch")) { // the broker's config and the soak's sample log
+            broker = WatchBenchmark.broker(scratch.dir());
             mep = WatchBenchmark.mep(3, runs, broker);
             optical = WatchBenchmark.optical(2, Math.max(5, runs / 4), broker);
-            soak = soakMinutes == 0 ? null : WatchBenchmark.soak(soakMinutes, mep.samplesPerMin(), realTime, tmp, broker);
+            soak = soakMinutes == 0 ? null : WatchBenchmark.soak(soakMinutes, mep.samplesPerMin(), realTime, scratch.dir(), broker);
         } finally {
             if (broker != null) broker.close();
         }
@@ -79,8 +80,9 @@ public final class PerfWatchCommand implements Callable<Integer> {
             targets.add(Target.atMost("soak_heap_growth_mib", soak.heapGrowthMib(), 8));
             targets.add(Target.atMost("soak_thread_growth", soak.threadsEnd() - soak.threadsStart(), 0));
         }
+        boolean brokerUsed = broker != null;
         return PerfVerdict.report(spec, output.json(), figures, targets, out -> {
-            out.println("published to " + WatchBenchmark.brokerText(broker != null));
+            out.println("published to " + WatchBenchmark.brokerText(brokerUsed));
             for (WatchBenchmark.Freshness f : List.of(mep, optical)) {
                 out.printf(Locale.ROOT, "%s: %.0f samples/min (upstream %.1f, x%.1f); a power value is %.0f ms old when published"
                                 + " (p95 %.0f ms; upstream %.0f ms: x%.2f fresher), %.1f ms of it on the host%n",

@@ -24,6 +24,7 @@ import org.mepkit.hw.PinMap;
 import org.mepkit.hw.Variant;
 import org.mepkit.hw.VariantCheck;
 import org.mepkit.hw.VariantTable;
+import org.mepkit.util.Scratch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,13 +65,14 @@ public final class HwCheckCommand implements Callable<Integer> {
         if (!cli.available()) {
             throw new MepException(ExitCodes.TOOL, "kicad-cli 9 not found (run hardware/tools/install-kicad.sh)");
         }
-        Path reports = out != null ? out : hw.resolve("out").resolve("check");
+        // absolute: kicad-cli runs in each project's folder, where a relative --out would land
+        Path reports = (out != null ? out : hw.resolve("out").resolve("check")).toAbsolutePath();
         Gates gates = new Gates(cli);
         VariantTable variants = VariantTable.load(hw.resolve("variants.json"));
-        Path work = Files.createTempDirectory("mep-hw-check");
         List<String> failures = new ArrayList<>();
         List<Map<String, Object>> json = new ArrayList<>();
-        try (Progress progress = Progress.stderr(spec, "hw check")) {
+        try (Scratch scratch = Scratch.create("hw-check"); Progress progress = Progress.stderr(spec, "hw check")) {
+            Path work = scratch.dir();
             int n = 0;
             for (Board b : all) {
                 n++;
@@ -139,8 +141,6 @@ public final class HwCheckCommand implements Callable<Integer> {
                 m.put("seconds", Math.round(seconds * 10) / 10.0);
                 json.add(m);
             }
-        } finally {
-            deleteQuietly(work);
         }
         if (output.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -153,13 +153,5 @@ public final class HwCheckCommand implements Callable<Integer> {
         }
         w.flush();
         return failures.isEmpty() ? ExitCodes.OK : ExitCodes.VERDICT_FAILED;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temp files only
-        }
     }
 }

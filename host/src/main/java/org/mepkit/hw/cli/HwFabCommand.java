@@ -23,6 +23,7 @@ import org.mepkit.hw.KicadCli;
 import org.mepkit.hw.Variant;
 import org.mepkit.hw.VariantCheck;
 import org.mepkit.hw.VariantTable;
+import org.mepkit.util.Scratch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ public final class HwFabCommand implements Callable<Integer> {
         Path hw = HardwareDir.resolve(hardware);
         List<Board> all = HardwareDir.select(hw, boards);
         if (all.isEmpty()) throw new MepException(ExitCodes.BAD_INPUT, "no matching KiCad boards in " + hw);
-        Path outRoot = out != null ? out : hw.resolve("out");
+        Path outRoot = (out != null ? out : hw.resolve("out")).toAbsolutePath(); // kicad-cli runs in the project folders
         VariantTable table = VariantTable.load(hw.resolve("variants.json"));
         List<Variant> chosen = new ArrayList<>();
         if (variantNames.isEmpty()) {
@@ -88,9 +89,9 @@ public final class HwFabCommand implements Callable<Integer> {
         for (Board b : all) for (Variant v : chosen) planned.add(b.name() + " " + v.name());
         FabManifest manifest = new FabManifest(outRoot, ReportInfo.now(String.join(", ", all.stream().map(Board::name).toList()),
                 "not involved (fabrication outputs)"), planned);
-        Path work = Files.createTempDirectory("mep-hw-fab");
         List<Map<String, Object>> written = new ArrayList<>();
-        try (Progress progress = Progress.stderr(spec, "hw fab")) {
+        try (Scratch scratch = Scratch.create("hw-fab"); Progress progress = Progress.stderr(spec, "hw fab")) {
+            Path work = scratch.dir();
             for (Board b : all) {
                 for (Variant v : chosen) {
                     progress.update(written.size(), planned.size(), b.name() + " " + v.name() + ": ERC, DRC, Gerbers, BOM, CPL, PDF, renders");
@@ -130,10 +131,6 @@ public final class HwFabCommand implements Callable<Integer> {
                 OutputOptions.printJson(w, Map.of("out", outRoot.toString(), "manifest", manifest.file().toString(), "outputs", written));
             } else {
                 w.println("manifest: " + manifest.file());
-            }
-        } finally {
-            try (var s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         return ExitCodes.OK;

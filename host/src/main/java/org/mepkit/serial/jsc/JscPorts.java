@@ -37,6 +37,10 @@ public final class JscPorts {
     /** Real paths of the ports this JVM has open: jSerialComm refuses a second open with its own code, not errno. */
     private static final Set<String> OPEN_HERE = ConcurrentHashMap.newKeySet();
 
+    static {
+        JscNative.load();
+    }
+
     private JscPorts() {
     }
 

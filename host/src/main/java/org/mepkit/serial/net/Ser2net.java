@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.mepkit.serial.LineSettings;
 import org.mepkit.util.Processes;
+import org.mepkit.util.Children;
 
 /**
  * A ser2net process this program started (for tests and {@code mep perf farm}): RFC 2217 ports on 127.0.0.1 and
@@ -75,8 +76,8 @@ public final class Ser2net implements AutoCloseable {
             Path config = dir.resolve("ser2net.yaml");
             Files.writeString(config, Ser2netYaml.write(exports, "started by mepkit for a test or benchmark; loopback only"));
             Path log = dir.resolve("ser2net.log");
-            Process p = new ProcessBuilder(exe.toString(), "-n", "-u", "-c", config.toString(), "-P", dir.resolve("ser2net.pid").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = Children.start(new ProcessBuilder(exe.toString(), "-n", "-u", "-c", config.toString(), "-P", dir.resolve("ser2net.pid").toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()));
             Ser2net s = new Ser2net(p, exports, config);
             try {
                 s.awaitListening(log);

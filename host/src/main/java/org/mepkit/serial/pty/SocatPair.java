@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mepkit.time.Deadline;
 import org.mepkit.time.SystemTicker;
+import org.mepkit.util.Children;
 import org.mepkit.util.Processes;
+import org.mepkit.util.Scratch;
 
 /**
  * A null-modem pair of pseudo-terminals made by socat (a virtual cable), for when both ends must be opened by
@@ -34,15 +35,13 @@ public final class SocatPair implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Path dir;
-    private final boolean ownsDir;
+    private final Scratch scratch;
     private final Path a;
     private final Path b;
     private final Process socat;
 
-    private SocatPair(Path dir, boolean ownsDir, Path a, Path b, Process socat) {
-        this.dir = dir;
-        this.ownsDir = ownsDir;
+    private SocatPair(Scratch scratch, Path a, Path b, Process socat) {
+        this.scratch = scratch;
         this.a = a;
         this.b = b;
         this.socat = socat;
@@ -57,27 +56,27 @@ public final class SocatPair implements AutoCloseable {
 
     /** A pair with links {@code ttyA}/{@code ttyB} in a fresh temporary directory. */
     public static SocatPair start() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("mepkit-socat");
-        return start(dir, true, dir.resolve("ttyA"), dir.resolve("ttyB"));
+        Scratch scratch = Scratch.create("socat");
+        return start(scratch, scratch.dir().resolve("ttyA"), scratch.dir().resolve("ttyB"));
     }
 
     /** A pair with links {@code dir/nameA} and {@code dir/nameB} in an existing directory. */
     public static SocatPair start(Path dir, String nameA, String nameB) throws IOException, InterruptedException {
-        return start(dir, false, dir.resolve(nameA), dir.resolve(nameB));
+        return start(null, dir.resolve(nameA), dir.resolve(nameB));
     }
 
-    private static SocatPair start(Path dir, boolean ownsDir, Path a, Path b) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("mepkit-socat", ".log");
+    private static SocatPair start(Scratch scratch, Path a, Path b) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(a.toAbsolutePath().getParent(), ".socat", ".log");
         Process process;
         try {
-            process = new ProcessBuilder("socat", "-d", "-d", "pty,rawer,link=" + a, "pty,rawer,link=" + b)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = Children.start(new ProcessBuilder("socat", "-d", "-d", "pty,rawer,link=" + a, "pty,rawer,link=" + b)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()));
         } catch (IOException e) {
             Files.deleteIfExists(log);
-            if (ownsDir) deleteTree(dir);
+            if (scratch != null) scratch.close();
             throw new SocatUnavailableException("socat is not installed (apt-get install -y socat): " + e.getMessage());
         }
-        SocatPair pair = new SocatPair(dir, ownsDir, a, b, process);
+        SocatPair pair = new SocatPair(scratch, a, b, process);
         try {
             Deadline deadline = SystemTicker.INSTANCE.deadlineAfter(START_TIMEOUT);
             while (!(Files.exists(a) && Files.exists(b))) {
@@ -114,8 +113,8 @@ public final class SocatPair implements AutoCloseable {
     @Override
     public void close() {
         Processes.stop(socat);
-        if (ownsDir) {
-            deleteTree(dir);
+        if (scratch != null) {
+            scratch.close();
         } else {
             try {
                 Files.deleteIfExists(a);
@@ -126,13 +125,6 @@ public final class SocatPair implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp dir is harmless
-        }
-    }
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package org.mepkit.hw.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -66,6 +67,17 @@ class HwCheckCommandTest {
         assertTrue(Files.size(reports.resolve("esp32-mep-v2.00/esp32-mep-v2.00-erc.json")) > 0);
         assertTrue(Files.size(reports.resolve("esp32-mep-v2.00/esp32-mep-v2.00-drc.json")) > 0);
         assertTrue(r.out().contains("  reports: " + reports.resolve("esp32-mep-v2.00")), r.out());
+    }
+
+    /** kicad-cli runs in the board's folder: a relative --out is taken from where mep runs, not from there. */
+    @Test
+    void a_relative_out_folder_is_where_mep_runs() throws IOException {
+        Path relative = Path.of("").toAbsolutePath().relativize(tmp.resolve("relative-reports"));
+        Run r = mep("hw", "check", "--hardware", hardware().toString(), "--board", "esp32-mep-v2.00", "-o", relative.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(Files.size(tmp.resolve("relative-reports/esp32-mep-v2.00/esp32-mep-v2.00-erc.json")) > 0);
+        assertFalse(Files.exists(hardware().resolve("esp32-mep-v2.00").resolve(relative)), "nothing written into the project");
     }
 
     @Test
