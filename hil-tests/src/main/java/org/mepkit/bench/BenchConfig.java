@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mepkit.util.UserFiles;
 
 /**
  * A real bench described in YAML:
@@ -36,7 +37,7 @@ public record BenchConfig(String name, Port console, Port meter, String mepKeyFi
 
     public static BenchConfig read(Path file) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        BenchConfig c = yaml.readValue(Files.readAllBytes(file), BenchConfig.class);
+        BenchConfig c = yaml.readValue(UserFiles.read(file, UserFiles.CONFIG_LIMIT, "bench config"), BenchConfig.class);
         if (c == null) throw new IOException(file + ": empty bench config");
         return c.checked(file.toString());
     }

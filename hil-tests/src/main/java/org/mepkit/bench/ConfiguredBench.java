@@ -16,6 +16,7 @@ import org.mepkit.serial.PortNotFoundException;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.SerialLine;
 import org.mepkit.util.Children;
+import org.mepkit.util.UserFiles;
 
 /** A real bench from a {@link BenchConfig}: ports by path or USB serial number, power/reset by commands. */
 public final class ConfiguredBench implements Bench {
@@ -35,11 +36,17 @@ public final class ConfiguredBench implements Bench {
         String key;
         if (config.mepKeyFile() != null) {
             Path f = configDir.resolve(config.mepKeyFile());
-            key = Files.readAllLines(f).stream().findFirst().orElse("").strip();
+            key = new String(UserFiles.read(f, UserFiles.SECRET_LIMIT, "key file"), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().findFirst().orElse("").strip();
         } else {
             key = System.getenv("MEP_KEY");
         }
         if (key == null || key.isEmpty()) throw new IOException("bench config gives no MEP key: set mepKeyFile or env MEP_KEY");
+        try {
+            org.mepkit.mep.key.MbkKey.of(key); // checked as mep read checks --key
+        } catch (org.mepkit.mep.key.InvalidKeyException e) {
+            throw new IOException(e.getMessage() + " (from " + (config.mepKeyFile() != null ? "mepKeyFile " + config.mepKeyFile() : "env MEP_KEY") + ")");
+        }
         return new ConfiguredBench(config, key, Path.of("/dev/serial/by-id"));
     }
 

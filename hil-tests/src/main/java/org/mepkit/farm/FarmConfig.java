@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mepkit.bench.BenchConfig;
+import org.mepkit.util.UserFiles;
 
 /**
  * A farm: several boards benched at once. Each board is a bench config of its own (console and meter ports, local
@@ -73,7 +74,7 @@ public record FarmConfig(String name, List<Board> boards) {
     /** Whether the file lists {@code boards} (a farm) rather than one bench; false when it cannot be read. */
     public static boolean isFarm(Path file) {
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(UserFiles.read(file, UserFiles.CONFIG_LIMIT, "bench config"));
             return root != null && root.has("boards");
         } catch (IOException e) {
             return false; // the single-bench reader reports what is wrong with it
@@ -82,7 +83,7 @@ public record FarmConfig(String name, List<Board> boards) {
 
     public static FarmConfig read(Path file) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        JsonNode root = yaml.readTree(Files.readAllBytes(file));
+        JsonNode root = yaml.readTree(UserFiles.read(file, UserFiles.CONFIG_LIMIT, "bench config"));
         if (root == null || !root.isObject()) throw new IOException(file + ": empty bench config");
         if (!root.has("boards")) {
             BenchConfig single = BenchConfig.read(file);

@@ -77,10 +77,20 @@ public final class FirmwareNvs {
                     throw new NvsException(NvsException.Reason.VALUE_TOO_LONG, s.key() + " is " + chars
                             + " bytes; the firmware keeps at most " + s.maxChars());
                 }
+                if (s.key().equals("mep_key")) checkKey(value);
                 entries.add(NvsEntry.string(NAMESPACE, s.key(), value));
             }
         }
         return entries;
+    }
+
+    /** The key is checked as {@code mep read} checks {@code --key}: a key read would refuse is never provisioned. */
+    private static void checkKey(String value) {
+        try {
+            org.mepkit.mep.key.MbkKey.of(value);
+        } catch (org.mepkit.mep.key.InvalidKeyException e) {
+            throw new NvsException(NvsException.Reason.BAD_VALUE, "mep_key: " + e.getMessage());
+        }
     }
 
     /**

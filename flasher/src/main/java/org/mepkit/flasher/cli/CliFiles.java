@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.mepkit.cli.ExitCodes;
 import org.mepkit.cli.MepException;
 import org.mepkit.util.PrivateFiles;
+import org.mepkit.util.UserFiles;
 
 /** File reading with one-line user errors. */
 final class CliFiles {
@@ -15,13 +16,17 @@ final class CliFiles {
     private CliFiles() {
     }
 
+    /** An image (flash, NVS), at most 16 MB. */
     static byte[] read(Path file) {
+        return read(file, UserFiles.IMAGE_LIMIT, "flash image");
+    }
+
+    /** A file of {@code what} named by the user, refused when larger than {@code limit} before it is parsed. */
+    static byte[] read(Path file, int limit, String what) {
         try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, "no such file: " + file);
+            return UserFiles.read(file, limit, what);
         } catch (IOException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, "cannot read " + file + ": " + e.getMessage());
+            throw new MepException(ExitCodes.BAD_INPUT, e.getMessage());
         }
     }
 

@@ -174,6 +174,10 @@ public final class FlashCommand implements Callable<Integer> {
         if (connectAttempts != null && (connectAttempts < 1 || connectAttempts > 1000)) {
             throw new MepException(ExitCodes.USAGE, "--connect-attempts must be 1..1000");
         }
+        if (bootTimeout.isNegative()) throw new MepException(ExitCodes.USAGE, "--boot-timeout must not be negative");
+        if (idleTimeout.isNegative()) throw new MepException(ExitCodes.USAGE, "--idle-timeout must not be negative");
+        if (maxBoards < 0) throw new MepException(ExitCodes.USAGE, "--max-boards must be 0 (until stopped) or more");
+        if (parallel < 1 || parallel > 64) throw new MepException(ExitCodes.USAGE, "--parallel must be 1..64");
         if (noStub && eraseAll) throw new MepException(ExitCodes.USAGE, "--erase-all needs esptool's flasher stub: drop --no-stub or --erase-all");
         if (keepOtadata && bootApp0 != null) throw new MepException(ExitCodes.USAGE, "give either --boot-app0 or --keep-otadata, not both");
         if (force && nvsImage == null) throw new MepException(ExitCodes.USAGE, "--force only applies to --nvs-image");
@@ -245,7 +249,13 @@ public final class FlashCommand implements Callable<Integer> {
         for (String t : targets) {
             int eq = t.indexOf('=');
             if (eq <= 0) throw new MepException(ExitCodes.USAGE, "expected ADDR=FILE, got '" + t + "'");
-            regions.add(new FlashRegion(NvsBuildCommand.parseSize(t.substring(0, eq)), Path.of(t.substring(eq + 1))));
+            String address = t.substring(0, eq);
+            int offset = NvsBuildCommand.parseBytes(address).orElseThrow(() -> new MepException(ExitCodes.USAGE,
+                    "address '" + address + "' in '" + t + "' must be a flash offset in bytes (decimal or 0x hex)"));
+            if (offset >= NvsBuildCommand.MAX_SIZE) {
+                throw new MepException(ExitCodes.USAGE, "address " + address + " in '" + t + "' lies beyond 16 MB, the largest ESP32 flash");
+            }
+            regions.add(new FlashRegion(offset, Path.of(t.substring(eq + 1))));
         }
         return new FlashSource.Pairs(regions);
     }
@@ -330,7 +340,6 @@ public final class FlashCommand implements Callable<Integer> {
                          ProgressPrinter progress) throws InterruptedException {
         BenchLog log = new BenchLog(benchLog);
         int[] failed = new int[1];
-        if (parallel < 1) throw new MepException(ExitCodes.USAGE, "--parallel must be at least 1");
         int boards = new BenchBatch(new AdapterWatcher(adapters, ticker), job, log, ticker).run(plan, settings, secrets,
                 maxBoards, idleTimeout, parallel, new BenchBatch.Listener() {
                     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.esp.chip.ChipRegistry;
 import org.mepkit.esp.image.AppDescriptor;
@@ -44,6 +45,14 @@ public final class ImageInfoCommand implements java.util.concurrent.Callable<Int
 
     @Override
     public Integer call() {
+        try {
+            return info();
+        } catch (IllegalArgumentException e) { // no image, no table: say which file
+            throw new MepException(ExitCodes.BAD_INPUT, file + ": " + e.getMessage());
+        }
+    }
+
+    private Integer info() {
         byte[] bytes = CliFiles.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xAA && (bytes[1] & 0xFF) == 0x50) return partitionTable(out, bytes);

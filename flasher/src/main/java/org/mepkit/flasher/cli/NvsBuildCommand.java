@@ -74,11 +74,18 @@ public final class NvsBuildCommand implements Callable<Integer> {
     }
 
     static int parseSize(String text) {
+        return parseBytes(text).orElseThrow(() ->
+                new IllegalArgumentException("--size must be a number of bytes (decimal or 0x hex): " + text));
+    }
+
+    /** A count or offset of bytes, decimal or {@code 0x} hex, not negative; empty when it is none. */
+    static java.util.OptionalInt parseBytes(String text) {
         try {
             String t = text.strip().toLowerCase(java.util.Locale.ROOT);
-            return t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+            int n = t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+            return n < 0 || t.startsWith("+") ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(n);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--size must be a number of bytes (decimal or 0x hex): " + text);
+            return java.util.OptionalInt.empty();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mepkit.cli.ExitCodes;
+import org.mepkit.cli.MepException;
 import org.mepkit.cli.option.OutputOptions;
 import org.mepkit.esp.nvs.NvsEntry;
 import org.mepkit.esp.nvs.NvsReader;
@@ -40,7 +41,12 @@ public final class NvsDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NvsReader.Contents contents = NvsReader.read(CliFiles.read(file));
+        NvsReader.Contents contents;
+        try {
+            contents = NvsReader.read(CliFiles.read(file));
+        } catch (IllegalArgumentException e) { // the file is no NVS image: say which file
+            throw new MepException(ExitCodes.BAD_INPUT, file + ": " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             List<Map<String, Object>> entries = new ArrayList<>();

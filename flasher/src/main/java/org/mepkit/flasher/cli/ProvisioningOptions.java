@@ -14,6 +14,7 @@ import org.mepkit.cli.option.Renamed;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.mepkit.util.UserFiles;
 
 /**
  * Firmware settings to provision: {@code --settings FILE} (lines {@code key=value}, {@code #} comments;
@@ -34,7 +35,8 @@ public final class ProvisioningOptions {
         config = file;
     }
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "One setting (repeatable); overrides --settings.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "One setting (repeatable); overrides --settings. "
+            + "A password or mep_key given here shows in the process list: put secrets in --settings FILE.")
     List<String> sets = new ArrayList<>();
 
     public boolean any() {
@@ -45,7 +47,7 @@ public final class ProvisioningOptions {
     public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         if (config != null) {
-            String text = new String(CliFiles.read(config), StandardCharsets.UTF_8);
+            String text = new String(CliFiles.read(config, UserFiles.CONFIG_LIMIT, "settings file"), StandardCharsets.UTF_8);
             int n = 0;
             for (String line : text.split("\r?\n")) {
                 n++;

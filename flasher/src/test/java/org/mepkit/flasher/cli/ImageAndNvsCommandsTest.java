@@ -77,7 +77,7 @@ class ImageAndNvsCommandsTest {
         Files.write(f, new byte[64]);
         CliRun r = CliRun.run("image", "info", f.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exit());
-        assertEquals("mep: not an ESP32 image: first byte is 0x00, expected 0xe9\n", r.err());
+        assertEquals("mep: " + f + ": not an ESP32 image: first byte is 0x00, expected 0xe9\n", r.err());
         assertEquals(ExitCodes.BAD_INPUT, CliRun.run("image", "info", dir.resolve("missing.bin").toString()).exit());
     }
 
@@ -139,7 +139,7 @@ class ImageAndNvsCommandsTest {
         Files.write(img, b);
         CliRun r = CliRun.run("nvs", "dump", img.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exit());
-        assertTrue(r.err().startsWith("mep: page 0: header CRC"), r.err());
+        assertTrue(r.err().startsWith("mep: " + img + ": page 0: header CRC"), r.err());
     }
 
     @Test

@@ -191,8 +191,14 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             };
         } catch (IOException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, "bench config " + config + ": " + oneLine(e.getMessage()));
+            throw configError(config, e);
         }
+    }
+
+    /** {@code --config FILE: CAUSE}, one line, for any config that cannot be used (missing, too large, malformed). */
+    static MepException configError(Path config, IOException e) {
+        String why = oneLine(e.getMessage());
+        return new MepException(ExitCodes.BAD_INPUT, "--config " + (why.startsWith(config.toString()) ? why : config + ": " + why));
     }
 
     static String oneLine(String s) {

@@ -67,6 +67,10 @@ public final class BoardEmulateCommand implements Callable<Integer> {
         VirtualBoard board;
         try {
             board = VirtualBoard.create(options);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            if (flashFile == null) throw new MepException(ExitCodes.TOOL, "cannot start the virtual board: " + BenchCommand.oneLine(e.getMessage()));
+            // the user's file: bad input, named with its option
+            throw new MepException(ExitCodes.BAD_INPUT, "--flash " + flashFile + ": " + BenchCommand.oneLine(e.getMessage()));
         } catch (IOException | RuntimeException e) {
             throw new MepException(ExitCodes.TOOL, "cannot start the virtual board: " + BenchCommand.oneLine(e.getMessage()));
         }

@@ -118,7 +118,8 @@ public final class DiagnoseBoardCommand implements Callable<Integer> {
             }
             return ConfiguredBench.from(BenchConfig.read(config), config.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, BenchCommand.oneLine(e.getMessage()));
+            if (config == null) throw new MepException(ExitCodes.TOOL, "cannot set up the virtual board: " + BenchCommand.oneLine(e.getMessage()));
+            throw BenchCommand.configError(config, e);
         }
     }
 

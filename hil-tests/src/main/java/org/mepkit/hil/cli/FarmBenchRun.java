@@ -20,6 +20,7 @@ import org.mepkit.report.ReportInfo;
 import org.mepkit.serial.PortLock;
 import org.mepkit.serial.SerialException;
 import org.mepkit.serial.net.Ser2net;
+import org.mepkit.util.Scratch;
 
 /**
  * {@code mep bench --parallel N} and {@code mep bench --config farm.yaml}: the suite on every board of a farm, N at
@@ -38,10 +39,10 @@ final class FarmBenchRun {
         try {
             farm = FarmConfig.read(config);
         } catch (IOException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, "bench config " + config + ": " + BenchCommand.oneLine(e.getMessage()));
+            throw BenchCommand.configError(config, e);
         }
         String name = farm.name() == null ? config.getFileName().toString() : farm.name();
-        try (FarmSetup setup = setUp(() -> FarmSetup.of(farm, config.toAbsolutePath().getParent(), work(out)))) {
+        try (Scratch work = scratch(); FarmSetup setup = setUp(() -> FarmSetup.of(farm, config.toAbsolutePath().getParent(), work.dir()))) {
             return run(setup, name, parallel, out, groups, o, json);
         }
     }
@@ -52,7 +53,7 @@ final class FarmBenchRun {
             throw new MepException(ExitCodes.TOOL, "a farm of virtual boards reaches them through ser2net, which is not installed"
                     + " (apt-get install -y ser2net)");
         }
-        try (FarmSetup setup = setUp(() -> FarmSetup.virtual(n, template, work(out)))) {
+        try (Scratch work = scratch(); FarmSetup setup = setUp(() -> FarmSetup.virtual(n, template, work.dir()))) {
             return run(setup, "virtual farm", n, out, groups, o, json);
         }
     }
@@ -74,8 +75,13 @@ final class FarmBenchRun {
         }
     }
 
-    private static Path work(Path out) throws IOException {
-        return Files.createDirectories(out.resolve(".exporters"));
+    /** The exporters' configs, logs and twin links: gone with the run, not left beside its reports. */
+    private static Scratch scratch() {
+        try {
+            return Scratch.create("farm");
+        } catch (IOException e) {
+            throw new MepException(ExitCodes.TOOL, "cannot make the farm's working folder: " + e.getMessage());
+        }
     }
 
     private static int run(FarmSetup setup, String name, int parallel, Path out, List<String> groups, PrintWriter o, PrintWriter json) {

@@ -98,6 +98,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 5) throw new MepException(ExitCodes.USAGE, "--runs must be at least 5 (a median of fewer means little)");
         if (boards < 1) throw new MepException(ExitCodes.USAGE, "--boards must be at least 1");
+        if (baud < 9600 || baud > 5_000_000) throw new MepException(ExitCodes.USAGE, "--baud must be 9600..5000000");
         if (boards > 1 && port != null) throw new MepException(ExitCodes.USAGE, "--boards starts its own twins: leave out --port");
         Esptool esptool = locate();
         List<VirtualBoard> twins = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class PerfWatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 5 || runs > 10_000) throw new MepException(ExitCodes.USAGE, "--runs must be 5..10000");
-        if (soakMinutes < 0 || soakMinutes > 24 * 60) throw new MepException(ExitCodes.USAGE, "--soak-minutes must be 0..1440");
+        if (!(soakMinutes >= 0 && soakMinutes <= 24 * 60)) throw new MepException(ExitCodes.USAGE, "--soak-minutes must be 0..1440");
         WatchBenchmark.Freshness mep;
         WatchBenchmark.Freshness optical;
         WatchBenchmark.Soak soak;

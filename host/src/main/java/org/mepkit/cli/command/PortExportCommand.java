@@ -71,6 +71,7 @@ public final class PortExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (baud <= 0) throw new MepException(ExitCodes.USAGE, "--baud must be a positive number, not " + baud);
+        if (firstPort < 1 || firstPort > 65535) throw new MepException(ExitCodes.USAGE, "--first-port must be 1..65535, not " + firstPort);
         InetAddress listen = listenAddress();
         List<Path> links = adapterLinks();
         if (firstPort <= 0 || firstPort + links.size() - 1 > 65535) {

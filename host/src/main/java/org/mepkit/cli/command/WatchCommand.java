@@ -69,6 +69,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.mepkit.util.UserFiles;
 
 /** {@code mep watch}: reads a meter continuously and feeds Home Assistant (MQTT), HTTP and a log. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -158,6 +159,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        port.baud(LineSettings.MEP.baud()); // a bad --baud is a usage error now, not a port trouble retried for ever
         MeterRating rating;
         try {
             rating = MeterRating.DEFAULT.withMaxCurrent(maxCurrent);
@@ -358,12 +360,12 @@ public final class WatchCommand implements Callable<Integer> {
         char[] password = null;
         if (mqttPasswordFile != null) {
             try {
-                String text = Files.readString(mqttPasswordFile, StandardCharsets.UTF_8);
+                String text = new String(UserFiles.read(mqttPasswordFile, UserFiles.SECRET_LIMIT, "password file"), StandardCharsets.UTF_8);
                 int end = text.indexOf('\n');
                 String first = end < 0 ? text : text.substring(0, end);
                 password = (first.endsWith("\r") ? first.substring(0, first.length() - 1) : first).toCharArray();
             } catch (IOException e) {
-                throw new MepException(ExitCodes.BAD_INPUT, "cannot read the MQTT password file " + mqttPasswordFile);
+                throw new MepException(ExitCodes.BAD_INPUT, "--mqtt-password-file " + e.getMessage());
             }
         } else if (environment.get(PASSWORD_ENV) != null) {
             password = environment.get(PASSWORD_ENV).toCharArray();

@@ -14,6 +14,7 @@ import org.mepkit.mep.key.MbkKey;
 import org.mepkit.optical.OpticalKey;
 
 import picocli.CommandLine.Option;
+import org.mepkit.util.UserFiles;
 
 /**
  * The MBK key for a command: {@code --key K}, {@code --key-file PATH} (first line, line end
@@ -99,9 +100,10 @@ public final class KeyOptions {
     private static String readFirstLine(Path file) {
         String content;
         try {
-            content = Files.readString(file, StandardCharsets.US_ASCII);
+            content = StandardCharsets.US_ASCII.newDecoder().decode(java.nio.ByteBuffer.wrap(UserFiles.read(file, UserFiles.SECRET_LIMIT, "key file"))).toString();
         } catch (IOException e) {
-            throw new MepException(ExitCodes.BAD_INPUT, "cannot read key file " + file + ": " + describe(e));
+            throw new MepException(ExitCodes.BAD_INPUT, e instanceof java.nio.charset.CharacterCodingException
+                    ? "cannot read key file " + file + ": " + describe(e) : "key file " + e.getMessage());
         }
         int end = content.indexOf('\n');
         String line = end < 0 ? content : content.substring(0, end);

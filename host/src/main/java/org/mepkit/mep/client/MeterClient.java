@@ -111,10 +111,14 @@ public final class MeterClient {
     /** Refusals (0x0B) of one request in a row before one is taken as the meter's answer. */
     static final int REFUSALS_TO_BELIEVE = 2;
 
+    /** Tries of the current exchange that timed out (a late meter shows as timeouts, then 0x0C). */
+    private int timedOutTries;
+
     public Response exchange(Command command) throws IOException {
         String what = command.describe();
         int resyncs = 0;
         int refusals = 0;
+        timedOutTries = 0;
         while (true) {
             Request request = new Request(command.body(), sequence);
             sequence = (sequence + 1) & 0xFFFF_FFFFL;
@@ -122,7 +126,7 @@ public final class MeterClient {
             Response response = transmit(what, request.sequence(), packet, maxReplyBytes(command));
             if (response instanceof Response.SequenceResync resync) {
                 if (++resyncs > timings.maxResyncs()) {
-                    throw new MeterSequenceException(what, resyncs);
+                    throw new MeterSequenceException(what, resyncs, timedOutTries);
                 }
                 sequence = resync.expectedSequence() & 0xFFFF_FFFFL;
                 listener.sequenceResync(sequence);
@@ -156,6 +160,7 @@ public final class MeterClient {
             byte[] reply = awaitPacket(ticker.deadlineAfter(timeout), packet);
             if (reply == null) {
                 dropPartial("incomplete reply at timeout");
+                timedOutTries++;
                 listener.replyTimedOut(what, attempt, timeout);
                 continue;
             }

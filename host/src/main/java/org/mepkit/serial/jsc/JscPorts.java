@@ -33,6 +33,7 @@ public final class JscPorts {
     static final int ENOENT = 2;
     static final int ENXIO = 6;
     static final int ENODEV = 19;
+    static final int ENOTTY = 25;
 
     /** Real paths of the ports this JVM has open: jSerialComm refuses a second open with its own code, not errno. */
     private static final Set<String> OPEN_HERE = ConcurrentHashMap.newKeySet();
@@ -102,6 +103,7 @@ public final class JscPorts {
                     + ": permission denied (add your user to the 'dialout' group, then log in again)");
             case ENOENT, ENXIO, ENODEV -> new PortNotFoundException(path
                     + ": no such device (is the adapter plugged in? check the path)");
+            case ENOTTY -> new SerialException(path + ": not a serial port (a regular file, or a device that is no tty)");
             default -> new SerialException(path + ": cannot open the port (OS error " + errno + ")");
         };
     }

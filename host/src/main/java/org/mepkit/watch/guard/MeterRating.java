@@ -14,7 +14,10 @@ public record MeterRating(int phases, double maxCurrentA, double maxVoltageV) {
 
     public MeterRating {
         if (phases < 1 || phases > 3) throw new IllegalArgumentException("a meter has 1 to 3 phases: " + phases);
-        if (!(maxCurrentA > 0) || !(maxVoltageV > 0)) throw new IllegalArgumentException("current and voltage must be positive");
+        // finite and within what any meter is built for: an infinite rating would let every jump through
+        if (!(maxCurrentA > 0 && maxCurrentA <= 10_000) || !(maxVoltageV > 0 && maxVoltageV <= 100_000)) {
+            throw new IllegalArgumentException("current must be above 0 A and at most 10000 A, voltage above 0 V");
+        }
     }
 
     public MeterRating withMaxCurrent(double amps) {

@@ -160,6 +160,16 @@ class MeterClientTest {
         assertEquals(TableId.ET58, session.runAlertChain().resultTable());
     }
 
+    /** A meter that answers after the client gave up: its replies meet the retry, which it takes as a repeat. */
+    @Test
+    void aMeterThatAnswersLateIsCalledLateNotASequenceProblem() throws Exception {
+        meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
+        meter.inject(new MeterFault.Slow(100, Duration.ofMillis(800)));
+        Exception e = assertThrows(java.io.IOException.class, () -> new MeterSession(client(KEY)).startup());
+        assertTrue(e.getMessage().startsWith("the meter answers late: "), e.getClass().getSimpleName() + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains("--timeout-scale"), "names what helps: " + e.getMessage());
+    }
+
     @Test
     void aSilentMeterIsRetriedWithIdenticalBytesThenATimeout() throws Exception {
         meter(MeterProfile.DEFAULT, SystemTicker.INSTANCE);
