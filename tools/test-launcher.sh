@@ -34,15 +34,28 @@ check "mepkit.jar holds the jSerialComm and JNA natives" natives
 archives() { ls "$root"/.mep/cds/mepkit-*.jsa 2>/dev/null; }
 made() { "$root/mep" --version >/dev/null && [[ $(archives | wc -l) -eq 1 ]]; }
 check "a class-data-sharing archive is made" made
-used() { MEP_JAVA_OPTS="-Xlog:class+load=info" "$root/mep" board list | grep -q 'source: shared objects file (top)'; }
+mapped() { MEP_JAVA_OPTS="-Xlog:class+load=info" "$root/mep" board list >"$tmp/classes"; }
+used() { mapped && grep -q ' org\.mepkit\.cli\.MepCommand source: shared objects file' "$tmp/classes"; }
 check "mep's own classes are mapped from the archive" used
+picocli() { mapped && grep -q ' picocli\.CommandLine source: shared objects file' "$tmp/classes"; }
+check "picocli (Java 5 class files, which a dynamic archive leaves out) is mapped too" picocli
+flashing() {
+  MEP_JAVA_OPTS="-Xlog:class+load=info" "$root/mep" flash --port /dev/null --esptool /nonexistent "$tmp" >"$tmp/classes" 2>&1
+  grep -q ' org\.mepkit\.flasher\.cli\.FlashCommand source: shared objects file' "$tmp/classes"
+}
+check "the archive holds what 'mep flash' loads before esptool starts" flashing
+training() { ! ls -d "${TMPDIR:-/tmp}"/mepkit-cds-training-* >/dev/null 2>&1; }
+check "the training run leaves nothing in the temporary folder" training
 remade() {
   local before; before="$(archives)"
   touch -d "@$(( $(stat -c %Y "$jar") + 1 ))" "$jar"   # a rebuilt jar (same sources: no rebuild)
   "$root/mep" --version >/dev/null && [[ $(archives | wc -l) -eq 1 && "$(archives)" != "$before" ]]
 }
 check "a new jar gets a new archive, the old one is removed" remade
-nocds() { MEP_NO_CDS=1 MEP_JAVA_OPTS="-Xlog:class+load=info" "$root/mep" --version | grep -vq 'shared objects file (top)'; }
+tiered() { MEP_JAVA_OPTS="-XX:+PrintFlagsFinal" "$root/mep" "$@" | grep -E '^ *intx TieredStopAtLevel ' | awk '{print $4}'; }
+c1() { [[ $(tiered flash --help) == 1 && $(tiered board list) == 4 ]]; }
+check "mep flash runs on the C1 compiler alone, other commands on both" c1
+nocds() { ! MEP_NO_CDS=1 MEP_JAVA_OPTS="-Xlog:class+load=info" "$root/mep" --version | grep -q ' org\.mepkit\..* source: shared objects file'; }
 check "MEP_NO_CDS=1 runs without it" nocds
 
 progress() {

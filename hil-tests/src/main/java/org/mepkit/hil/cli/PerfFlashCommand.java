@@ -112,6 +112,7 @@ public final class PerfFlashCommand implements Callable<Integer> {
             String target = port != null ? port : twins.get(0).consolePath();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("esptool", esptool.describe());
+            result.put("mep", SelfCommand.describe());
             result.put("board", port != null ? port : "paced twin" + (boards > 1 ? "s" : "") + " (virtual ESP32, download mode, console paced at the port's speed)");
             result.put("baud", baud);
             result.put("image_bytes", imageBytes(build));
