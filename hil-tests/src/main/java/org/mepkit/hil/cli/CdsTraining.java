@@ -22,9 +22,9 @@ import picocli.CommandLine;
  * ({@code -XX:ArchiveClassesAtExit}) leaves out such classes and every class linked to them, which is most of
  * mep's start-up.
  *
- * <p>It builds the command tree, runs the quick commands and flashes an Arduino build folder twice with the
- * scripted esptool (its version asked, then cached), as {@code mep flash} does before and while esptool writes,
- * all output discarded. Nothing is flashed: the scripted esptool touches no port.
+ * <p>It builds the command tree, runs the quick commands and flashes an Arduino build folder three times with the
+ * scripted esptool (as v4, its version asked and then cached; then as v5), as {@code mep flash} does before and
+ * while esptool writes, all output discarded. Nothing is flashed: the scripted esptool touches no port.
  */
 public final class CdsTraining {
 
